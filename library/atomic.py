@@ -1,0 +1,61 @@
+"""Writing files so that a crash, a full disk or a power cut never leaves half a file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Replace `path` with `data` in one step: temporary file in the same folder, fsync, rename.
+
+    With `backup`, the previous version is kept as `NAME.bak` (e.g. `knee.toml.bak`), so one bad
+    save can be undone by hand. Writing the bytes the file already holds changes nothing.
+    """
+    try:
+        if path.read_bytes() == data:
+            return
+        existed = True
+    except FileNotFoundError:
+        existed = False
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if existed:
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, path.stat().st_mode & 0o777)
+            if backup:
+                keep_backup(path)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    sync_folder(path.parent)
+
+
+def keep_backup(path: Path) -> None:
+    """Keep the current `path` as `path.bak` without ever leaving `path` missing."""
+    backup = path.with_name(path.name + ".bak")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(backup)
+    try:
+        os.link(path, backup)
+    except OSError:  # a file system without hard links
+        shutil.copy2(path, backup)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename durable; not every platform lets a folder be opened for that."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -1,0 +1,133 @@
+"""The exercise library as the app sees it: bundled, clinic and personal layers merged.
+
+On an id clash the later layer wins (personal over clinic over bundled) and the losers are kept,
+so the app can say which definition won. Two definitions of one id in the same layer are an error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from library.locations import LIBRARY_ENV, bundled_library, personal_library
+from library.model import Exercise
+from library.problems import Collector, InvalidFile, Problem
+from library.schema import check_library_file
+from library.toml_files import format_problem, is_program, read_document
+
+
+@dataclass(frozen=True)
+class Folder:
+    layer: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Template:
+    """A program file inside a library folder, offered as a starting point."""
+
+    id: str
+    path: Path
+    layer: str
+
+
+@dataclass
+class Library:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    overridden: dict[str, list[Exercise]] = field(default_factory=dict)
+    templates: dict[str, Template] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        return self.exercises.get(exercise_id)
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def sorted(self) -> list[Exercise]:
+        return sorted(self.exercises.values(), key=lambda e: (e.name.lower(), e.id))
+
+
+def library_folders(environ: Mapping[str, str] | None = None) -> list[Folder]:
+    """The folders to read, lowest priority first."""
+    environ = os.environ if environ is None else environ
+    folders = [Folder("bundled", bundled_library())]
+    for entry in environ.get(LIBRARY_ENV, "").split(os.pathsep):
+        if entry.strip():
+            folders.append(Folder("clinic", Path(entry).expanduser()))
+    folders.append(Folder("personal", personal_library()))
+    return folders
+
+
+def toml_files(folder: Path) -> list[Path]:
+    """Every .toml file below `folder`, in a stable order, skipping hidden folders like .git."""
+    found: list[Path] = []
+    for directory, subdirs, names in os.walk(folder):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        found += [Path(directory) / n for n in sorted(names) if n.endswith(".toml")]
+    return found
+
+
+def read_folder(folder: Folder) -> tuple[list[Exercise], list[Template], list[Problem]]:
+    """The exercises and templates of one library folder, and the problems of its bad files.
+
+    A bad file costs only its own exercises: the rest of the library stays usable.
+    """
+    exercises: list[Exercise] = []
+    templates: list[Template] = []
+    problems: list[Problem] = []
+    for path in toml_files(folder.path):
+        try:
+            document = read_document(path)
+        except InvalidFile as error:
+            problems += error.problems
+            continue
+        wrong = format_problem(document, str(path))
+        if wrong is not None:
+            problems.append(wrong)
+        elif is_program(document):
+            templates.append(Template(path.stem, path, folder.layer))
+        else:
+            collector = Collector(str(path))
+            found = check_library_file(
+                collector, document, root=folder.path, source=path, layer=folder.layer
+            )
+            problems += collector.problems
+            if not collector.problems:
+                exercises += found
+    return exercises, templates, problems
+
+
+def load_library(folders: Sequence[Folder] | None = None) -> Library:
+    """Merge the layers; a missing personal folder is normal, a missing clinic folder is not."""
+    library = Library()
+    seen_in_layer: dict[tuple[str, str], Exercise] = {}
+    for folder in library_folders() if folders is None else folders:
+        if not folder.path.is_dir():
+            if folder.layer == "clinic":
+                message = f"{LIBRARY_ENV} names a folder that does not exist"
+                library.problems.append(Problem(str(folder.path), "", message))
+            continue
+        exercises, templates, problems = read_folder(folder)
+        library.problems += problems
+        for exercise in exercises:
+            key = (folder.layer, exercise.id)
+            if key in seen_in_layer:
+                first = seen_in_layer[key]
+                message = (
+                    f"'{exercise.id}' is defined twice in the {folder.layer} library "
+                    f"(also in {first.source}); ids must be unique"
+                )
+                place = f"exercise {exercise.id!r}"
+                library.problems.append(Problem(str(exercise.source), place, message))
+                continue
+            seen_in_layer[key] = exercise
+            earlier = library.exercises.get(exercise.id)
+            if earlier is not None:
+                library.overridden.setdefault(exercise.id, []).insert(0, earlier)
+            library.exercises[exercise.id] = exercise
+        for template in templates:
+            library.templates[template.id] = template
+    return library

@@ -1,0 +1,34 @@
+"""Where hepster keeps things on this machine: the bundled data and the user's own folders."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+APP_NAME = "hepster"
+LIBRARY_ENV = "HEPSTER_LIBRARY"
+
+
+def bundled_library() -> Path:
+    """The exercise library shipped inside the package (read-only)."""
+    return Path(str(files("library") / "data"))
+
+
+def personal_library() -> Path:
+    """Custom exercises made in the app; honours XDG_DATA_HOME."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "library"
+
+
+def state_dir() -> Path:
+    """Autosaves and recent files: things worth keeping but not worth backing up."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)

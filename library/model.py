@@ -1,0 +1,129 @@
+"""The domain types: a dose, an exercise, a program item and a program, all immutable.
+
+Edits make new objects (`dataclasses.replace`), which keeps undo trivial and lets tests compare
+whole programs with `==`. Where a thing came from (layer, file) is kept out of equality so that a
+program loaded, saved and loaded again compares equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+# An amount that a therapist may give as one number or as a range "8–12": (low, high), low < high.
+Amount = int | tuple[int, int]
+
+
+def low(amount: Amount) -> int:
+    return amount[0] if isinstance(amount, tuple) else amount
+
+
+def high(amount: Amount) -> int:
+    return amount[1] if isinstance(amount, tuple) else amount
+
+
+def middle(amount: Amount) -> float:
+    return (low(amount) + high(amount)) / 2
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much, how often and how hard: the dose table of FORMAT.md. Every field is optional."""
+
+    sets: Amount | None = None
+    reps: Amount | None = None
+    hold_s: Amount | None = None
+    duration_s: Amount | None = None
+    rest_s: int | None = None
+    per_day: int | None = None
+    days_per_week: int | None = None
+    side: str | None = None
+    load: str | None = None
+    tempo: str | None = None
+    effort: str | None = None
+    when: str | None = None
+    notes: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise as the library (or a program's embedded copy) defines it."""
+
+    id: str
+    name: str
+    regions: tuple[str, ...]
+    kind: str
+    steps: tuple[str, ...]
+    aka: tuple[str, ...] = ()
+    position: str | None = None
+    equipment: tuple[str, ...] = ()
+    sided: bool = False
+    summary: str | None = None
+    cues: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    image: str | None = None
+    video: str | None = None
+    tags: tuple[str, ...] = ()
+    dose: Dose | None = None
+    # Provenance, not content: which layer it came from and the file that defined it.
+    layer: str = field(default="bundled", compare=False, repr=False)
+    source: Path | None = field(default=None, compare=False, repr=False)
+
+    def image_path(self) -> Path | None:
+        """The illustration file on disk, if the exercise names one and it is there."""
+        if self.image is None or self.source is None:
+            return None
+        path = self.source.parent / self.image
+        return path if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One exercise in a program, dosed for this patient."""
+
+    exercise: str
+    section: str | None = None
+    notes: str | None = None
+    progression: str | None = None
+    dose: Dose | None = None
+
+
+@dataclass(frozen=True)
+class Program:
+    """A home exercise program: who it is for, who wrote it, and the dosed items in order.
+
+    `exercises` holds the definition of every exercise the items use (the file's own
+    `[[exercise]]` tables, completed from the library when loaded), so a program stands alone.
+    """
+
+    title: str = ""
+    patient: str | None = None
+    clinician: str | None = None
+    clinic: str | None = None
+    contact: str | None = None
+    created: dt.date | None = None
+    start: dt.date | None = None
+    goals: tuple[str, ...] = ()
+    precautions: tuple[str, ...] = ()
+    notes: str | None = None
+    items: tuple[Item, ...] = ()
+    exercises: tuple[Exercise, ...] = ()
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        return None
+
+    def used_exercises(self) -> tuple[Exercise, ...]:
+        """The definitions the items use, in the order the items first use them."""
+        by_id = {exercise.id: exercise for exercise in self.exercises}
+        seen: dict[str, Exercise] = {}
+        for item in self.items:
+            if item.exercise in by_id and item.exercise not in seen:
+                seen[item.exercise] = by_id[item.exercise]
+        return tuple(seen.values())

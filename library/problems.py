@@ -1,0 +1,39 @@
+"""Problems found in a file, reported as `PATH: PLACE: message`, every one, never just the first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.place:
+            return f"{self.path}: {self.place}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class InvalidFile(Exception):
+    """A file that could not be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+class Collector:
+    """Gathers the problems of one file while its tables are checked."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def add(self, place: str, message: str) -> None:
+        self.problems.append(Problem(self.path, place, message))
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)

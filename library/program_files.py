@@ -1,0 +1,98 @@
+"""Program files: loading them (untrusted, from anyone) and saving them (atomic, stable bytes).
+
+A saved program carries the definition of every exercise it uses, so it opens, validates and
+exports the same on a machine whose library lacks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from library.atomic import atomic_write
+from library.model import Dose, Exercise, Program
+from library.problems import Collector, InvalidFile, Problem
+from library.schema import DOSE_KEYS, EXERCISE_KEYS, FORMAT_VERSION, PROGRAM_FORMAT, check_program
+from library.toml_files import format_problem, is_program, read_document
+from library.toml_text import table_text
+
+Lookup = Callable[[str], Exercise | None]
+
+
+def no_library(exercise_id: str) -> Exercise | None:
+    return None
+
+
+def load_program(path: Path, lookup: Lookup = no_library) -> Program:
+    """The program in `path`; exercises not defined in the file come from `lookup` (the library).
+
+    Raises InvalidFile with every problem found.
+    """
+    document = read_document(path)
+    wrong = format_problem(document, str(path))
+    if wrong is not None:
+        raise InvalidFile([wrong])
+    if not is_program(document):
+        message = f'is a library file, not a program (a program has format = "{PROGRAM_FORMAT}")'
+        raise InvalidFile([Problem(str(path), "", message)])
+    collector = Collector(str(path))
+    program = check_program(collector, document, source=path, lookup=lookup)
+    if program is None or collector:
+        raise InvalidFile(collector.problems)
+    return program
+
+
+def plain(value: Any) -> Any:
+    """Domain values as TOML values: tuples (ranges, lists) become lists."""
+    if isinstance(value, tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+def present(obj: object, keys: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """The (key, value) pairs of `obj` that are set, in the order of `keys`."""
+    for key in keys:
+        value = getattr(obj, key)
+        if value is None or value == () or value == "" or isinstance(value, Dose):
+            continue
+        if key == "sided" and value is False:
+            continue
+        yield key, plain(value)
+
+
+def dose_pairs(dose: Dose | None) -> list[tuple[str, Any]]:
+    return [] if dose is None else list(present(dose, DOSE_KEYS))
+
+
+PROGRAM_HEAD = tuple(f.name for f in fields(Program) if f.name not in ("items", "exercises"))
+ITEM_KEYS = ("exercise", "section", "notes", "progression")
+
+
+def exercise_text(exercise: Exercise, header: str = "[[exercise]]") -> str:
+    """One exercise definition, as in a library file or a program's embedded tables."""
+    text = f"{header}\n" + table_text(present(exercise, EXERCISE_KEYS))
+    dose = dose_pairs(exercise.dose)
+    if dose:
+        text += "[exercise.dose]\n" + table_text(dose)
+    return text
+
+
+def program_text(program: Program) -> str:
+    """The whole program file: head, items in order, then every used exercise's definition."""
+    head = [("format", PROGRAM_FORMAT), ("version", FORMAT_VERSION)]
+    blocks = [table_text(head + list(present(program, PROGRAM_HEAD)))]
+    for item in program.items:
+        text = "[[item]]\n" + table_text(present(item, ITEM_KEYS))
+        dose = dose_pairs(item.dose)
+        if dose:
+            text += "[item.dose]\n" + table_text(dose)
+        blocks.append(text)
+    blocks += [exercise_text(exercise) for exercise in program.used_exercises()]
+    return "\n".join(blocks)
+
+
+def save_program(program: Program, path: Path) -> None:
+    """Write `program` to `path` atomically, keeping the previous version as `NAME.toml.bak`."""
+    atomic_write(path, program_text(program).encode("utf-8"), backup=True)

@@ -1,0 +1,542 @@
+"""Checks parsed TOML tables against FORMAT.md and turns them into domain objects.
+
+Every check reports to a Collector and carries on, so one run names every problem in a file.
+A function returns None for a table that had problems; the caller still sees all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import urllib.parse
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from library.model import Amount, Dose, Exercise, Item, Program
+from library.problems import Collector
+from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS, SIDES
+
+PROGRAM_FORMAT = "hepster-program"
+FORMAT_VERSION = 1
+
+ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+# Control characters have no business in a handout; newlines only where a text may span lines.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+DOSE_KEYS = (
+    "sets",
+    "reps",
+    "hold_s",
+    "duration_s",
+    "rest_s",
+    "per_day",
+    "days_per_week",
+    "side",
+    "load",
+    "tempo",
+    "effort",
+    "when",
+    "notes",
+)
+EXERCISE_KEYS = (
+    "id",
+    "name",
+    "aka",
+    "regions",
+    "kind",
+    "position",
+    "equipment",
+    "sided",
+    "summary",
+    "steps",
+    "cues",
+    "cautions",
+    "image",
+    "video",
+    "tags",
+    "dose",
+)
+ITEM_KEYS = ("exercise", "section", "notes", "progression", "dose")
+PROGRAM_KEYS = (
+    "format",
+    "version",
+    "title",
+    "patient",
+    "clinician",
+    "clinic",
+    "contact",
+    "created",
+    "start",
+    "goals",
+    "precautions",
+    "notes",
+    "item",
+    "exercise",
+)
+COLLECTION_KEYS = ("name", "license", "author", "url", "notes")
+LIBRARY_KEYS = ("collection", "exercise")
+
+
+def join(place: str, key: str) -> str:
+    return f"{place}.{key}" if place else key
+
+
+def indexed(key: str, index: int) -> str:
+    """Places count from 1, as a person counts the tables in the file."""
+    return f"{key}[{index + 1}]"
+
+
+def describe(value: Any) -> str:
+    """A short account of a wrong value, for `(got …)`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def quoted(words: Iterable[str]) -> str:
+    return ", ".join(words)
+
+
+class Table:
+    """One TOML table under check: typed reads that report problems instead of raising."""
+
+    def __init__(
+        self, problems: Collector, raw: dict[str, Any], place: str, allowed: Sequence[str]
+    ):
+        self.problems = problems
+        self.raw = raw
+        self.place = place
+        for key in raw:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                guess = f"did you mean '{hint[0]}'? " if hint else ""
+                problems.add(
+                    join(place, key), f"unknown key; {guess}allowed here: {quoted(allowed)}"
+                )
+
+    def at(self, key: str) -> str:
+        return join(self.place, key)
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.add(self.at(key), message)
+
+    def missing(self, key: str, required: bool) -> bool:
+        if key in self.raw:
+            return False
+        if required:
+            self.fail(key, "is required")
+        return True
+
+    def text(
+        self, key: str, max_len: int, *, required: bool = False, multiline: bool = False
+    ) -> str | None:
+        if self.missing(key, required):
+            return None
+        value = self.raw[key]
+        if not isinstance(value, str):
+            self.fail(key, f"must be text in quotes (got {describe(value)})")
+            return None
+        return self.check_text(key, value, max_len, required=required, multiline=multiline)
+
+    def check_text(
+        self, place: str, value: str, max_len: int, *, required: bool, multiline: bool
+    ) -> str | None:
+        if not value.strip():
+            if required:
+                self.fail(place, "must not be empty")
+            return None
+        if len(value) > max_len:
+            self.fail(place, f"is {len(value)} characters long; at most {max_len} are allowed")
+            return None
+        if CONTROL.search(value) or (not multiline and ("\n" in value or "\r" in value)):
+            where = "control characters" if multiline else "line breaks or control characters"
+            self.fail(place, f"must not contain {where}")
+            return None
+        return value
+
+    def texts(
+        self, key: str, max_items: int, max_len: int, *, required: bool = False
+    ) -> tuple[str, ...]:
+        if self.missing(key, required):
+            return ()
+        value = self.raw[key]
+        if not isinstance(value, list):
+            self.fail(key, f'must be a list of texts, like ["…", "…"] (got {describe(value)})')
+            return ()
+        if required and not value:
+            self.fail(key, "must not be an empty list")
+        if len(value) > max_items:
+            self.fail(key, f"has {len(value)} entries; at most {max_items} are allowed")
+            return ()
+        result: list[str] = []
+        for index, entry in enumerate(value):
+            place = indexed(key, index)
+            if not isinstance(entry, str):
+                self.fail(place, f"must be text in quotes (got {describe(entry)})")
+                continue
+            checked = self.check_text(place, entry, max_len, required=True, multiline=False)
+            if checked is not None:
+                result.append(checked)
+        return tuple(result)
+
+    def word(self, key: str, words: Sequence[str], *, required: bool = False) -> str | None:
+        if self.missing(key, required):
+            return None
+        value = self.raw[key]
+        if value in words:
+            return str(value)
+        self.fail(key, f"must be one of {quoted(words)} (got {describe(value)})")
+        return None
+
+    def words(self, key: str, words: Sequence[str], *, required: bool = False) -> tuple[str, ...]:
+        if self.missing(key, required):
+            return ()
+        value = self.raw[key]
+        if not isinstance(value, list) or (required and not value):
+            self.fail(key, f'must be a list of one or more of {quoted(words)}, like ["{words[0]}"]')
+            return ()
+        result: list[str] = []
+        for index, entry in enumerate(value):
+            if entry not in words:
+                hint = difflib.get_close_matches(str(entry), words, n=1)
+                guess = f"; did you mean '{hint[0]}'?" if hint else ""
+                self.fail(
+                    indexed(key, index),
+                    f"must be one of {quoted(words)} (got {describe(entry)}){guess}",
+                )
+            elif entry not in result:
+                result.append(entry)
+        return tuple(result)
+
+    def integer(self, key: str, lo: int, hi: int) -> int | None:
+        if self.missing(key, False):
+            return None
+        value = self.raw[key]
+        if isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi:
+            return value
+        self.fail(key, f"must be a whole number from {lo} to {hi} (got {describe(value)})")
+        return None
+
+    def amount(self, key: str, lo: int, hi: int) -> Amount | None:
+        """A whole number, or a range `[low, high]` with low < high, both within lo..hi."""
+        if self.missing(key, False):
+            return None
+        value = self.raw[key]
+
+        def whole(number: Any) -> bool:
+            return isinstance(number, int) and not isinstance(number, bool) and lo <= number <= hi
+
+        if whole(value):
+            return int(value)
+        if isinstance(value, list) and len(value) == 2 and all(whole(n) for n in value):
+            if value[0] < value[1]:
+                return (int(value[0]), int(value[1]))
+            self.fail(key, f"a range must go from low to high, like [{lo}, {lo + 1}]")
+            return None
+        self.fail(
+            key,
+            f"must be a whole number from {lo} to {hi}, or a range [low, high] "
+            f"(got {describe(value)})",
+        )
+        return None
+
+    def boolean(self, key: str) -> bool | None:
+        if self.missing(key, False):
+            return None
+        value = self.raw[key]
+        if isinstance(value, bool):
+            return value
+        self.fail(key, f"must be true or false (got {describe(value)})")
+        return None
+
+    def date(self, key: str) -> dt.date | None:
+        if self.missing(key, False):
+            return None
+        value = self.raw[key]
+        if type(value) is dt.date:
+            return value
+        self.fail(key, f"must be a date like 2026-11-24, without quotes (got {describe(value)})")
+        return None
+
+    def table(self, key: str) -> dict[str, Any] | None:
+        if self.missing(key, False):
+            return None
+        value = self.raw[key]
+        if isinstance(value, dict):
+            return value
+        self.fail(key, f"must be a table, written [{self.at(key)}] (got {describe(value)})")
+        return None
+
+    def tables(self, key: str) -> list[dict[str, Any]]:
+        """An array of tables, `[[key]]`; entries that are not tables are reported and skipped."""
+        if self.missing(key, False):
+            return []
+        value = self.raw[key]
+        if not isinstance(value, list):
+            self.fail(key, f"must be written as [[{key}]] tables (got {describe(value)})")
+            return []
+        for index, entry in enumerate(value):
+            if not isinstance(entry, dict):
+                self.fail(indexed(key, index), f"must be a [[{key}]] table")
+        return [entry if isinstance(entry, dict) else {} for entry in value]
+
+
+def check_dose(
+    problems: Collector, raw: dict[str, Any], place: str, sided: bool | None
+) -> Dose | None:
+    """A dose table; `sided` is whether its exercise is done one side at a time, if known."""
+    before = len(problems.problems)
+    table = Table(problems, raw, place, DOSE_KEYS)
+    side = table.word("side", SIDES)
+    if side is not None and sided is False:
+        table.fail("side", "is only for exercises done one side at a time (sided = true)")
+    dose = Dose(
+        sets=table.amount("sets", 1, 20),
+        reps=table.amount("reps", 1, 500),
+        hold_s=table.amount("hold_s", 1, 3600),
+        duration_s=table.amount("duration_s", 1, 14400),
+        rest_s=table.integer("rest_s", 0, 3600),
+        per_day=table.integer("per_day", 1, 12),
+        days_per_week=table.integer("days_per_week", 1, 7),
+        side=side,
+        load=table.text("load", 80),
+        tempo=table.text("tempo", 40),
+        effort=table.text("effort", 120),
+        when=table.text("when", 80),
+        notes=table.text("notes", 500, multiline=True),
+    )
+    return dose if len(problems.problems) == before else None
+
+
+def check_image(table: Table, base_dir: Path, root: Path, must_exist: bool) -> str | None:
+    """An illustration path: relative, PNG or JPEG, and inside `root` once links are followed."""
+    image = table.text("image", 300)
+    if image is None:
+        return None
+    if not image.lower().endswith(IMAGE_SUFFIXES):
+        table.fail("image", "must be a .png, .jpg or .jpeg file")
+        return None
+    relative = Path(image)
+    if relative.is_absolute() or "\\" in image or image.startswith("~"):
+        table.fail("image", "must be a path relative to this file, like images/name.png")
+        return None
+    target = (base_dir / relative).resolve()
+    if not target.is_relative_to(root.resolve()):
+        table.fail("image", f"must stay inside the folder {root}; it points outside it")
+        return None
+    if must_exist and not target.is_file():
+        table.fail("image", f"no such file: {base_dir / relative}")
+        return None
+    return image
+
+
+def check_video(table: Table) -> str | None:
+    video = table.text("video", 500)
+    if video is None:
+        return None
+    parts = urllib.parse.urlsplit(video)
+    if parts.scheme != "https" or not parts.hostname or " " in video:
+        table.fail("video", f"must be an https:// link (got {describe(video)})")
+        return None
+    return video
+
+
+def check_exercise(
+    problems: Collector,
+    raw: dict[str, Any],
+    place: str,
+    *,
+    root: Path,
+    source: Path,
+    layer: str,
+    image_must_exist: bool,
+) -> Exercise | None:
+    """One `[[exercise]]` table from the file `source`, whose images must stay inside `root`."""
+    before = len(problems.problems)
+    table = Table(problems, raw, place, EXERCISE_KEYS)
+    exercise_id = table.text("id", 64, required=True)
+    if exercise_id is not None and not ID_PATTERN.fullmatch(exercise_id):
+        table.fail("id", f"must be 3 to 64 of a-z, 0-9 and '-' (got {describe(exercise_id)})")
+    sided = table.boolean("sided")
+    dose_table = table.table("dose")
+    dose = None
+    if dose_table is not None:
+        dose = check_dose(problems, dose_table, table.at("dose"), bool(sided))
+    exercise = Exercise(
+        id=exercise_id or "",
+        name=table.text("name", 80, required=True) or "",
+        aka=table.texts("aka", 20, 80),
+        regions=table.words("regions", REGIONS, required=True),
+        kind=table.word("kind", KINDS, required=True) or "",
+        position=table.word("position", POSITIONS),
+        equipment=table.texts("equipment", 12, 80),
+        sided=bool(sided),
+        summary=table.text("summary", 300),
+        steps=table.texts("steps", 12, 400, required=True),
+        cues=table.texts("cues", 12, 300),
+        cautions=table.texts("cautions", 12, 300),
+        image=check_image(table, source.parent, root, image_must_exist),
+        video=check_video(table),
+        tags=table.texts("tags", 30, 80),
+        dose=dose,
+        layer=layer,
+        source=source,
+    )
+    return exercise if len(problems.problems) == before else None
+
+
+def check_exercises(
+    problems: Collector,
+    document: Table,
+    *,
+    root: Path,
+    source: Path,
+    layer: str,
+    image_must_exist: bool,
+) -> list[Exercise]:
+    """Every `[[exercise]]` of a file, with ids unique within it."""
+    exercises: list[Exercise] = []
+    first_place: dict[str, str] = {}
+    for index, raw in enumerate(document.tables("exercise")):
+        place = indexed("exercise", index)
+        exercise = check_exercise(
+            problems,
+            raw,
+            place,
+            root=root,
+            source=source,
+            layer=layer,
+            image_must_exist=image_must_exist,
+        )
+        exercise_id = raw.get("id")
+        if isinstance(exercise_id, str) and exercise_id in first_place:
+            problems.add(
+                join(place, "id"),
+                f"'{exercise_id}' is already defined at {first_place[exercise_id]}",
+            )
+            continue
+        if isinstance(exercise_id, str):
+            first_place[exercise_id] = place
+        if exercise is not None:
+            exercises.append(exercise)
+    return exercises
+
+
+def check_library_file(
+    problems: Collector, raw: dict[str, Any], *, root: Path, source: Path, layer: str
+) -> list[Exercise]:
+    """A library file: an optional `[collection]` and one or more `[[exercise]]` tables."""
+    document = Table(problems, raw, "", LIBRARY_KEYS)
+    collection = document.table("collection")
+    if collection is not None:
+        described = Table(problems, collection, "collection", COLLECTION_KEYS)
+        for key in COLLECTION_KEYS:
+            described.text(key, 500 if key == "notes" else 200, multiline=key == "notes")
+    if not raw.get("exercise"):
+        problems.add("", "a library file needs at least one [[exercise]] table")
+    return check_exercises(
+        problems, document, root=root, source=source, layer=layer, image_must_exist=True
+    )
+
+
+def check_version(problems: Collector, raw: dict[str, Any]) -> bool:
+    """Whether this hepster can read the file at all; a newer version is never half-read."""
+    version = raw.get("version")
+    if "version" not in raw:
+        problems.add("version", f"is required; this hepster writes version = {FORMAT_VERSION}")
+        return False
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        problems.add(
+            "version",
+            f"this file was written by a newer hepster (format version {version}); "
+            f"this hepster reads version {FORMAT_VERSION} — please update hepster",
+        )
+        return False
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        problems.add("version", f"must be {FORMAT_VERSION} (got {describe(version)})")
+        return False
+    return True
+
+
+def check_program(
+    problems: Collector,
+    raw: dict[str, Any],
+    *,
+    source: Path,
+    lookup: Callable[[str], Exercise | None],
+) -> Program | None:
+    """A program file. Exercises its items use come from its own tables first, then `lookup`."""
+    before = len(problems.problems)
+    if not check_version(problems, raw):
+        return None
+    document = Table(problems, raw, "", PROGRAM_KEYS)
+    embedded = check_exercises(
+        problems,
+        document,
+        root=source.parent,
+        source=source,
+        layer=PROGRAM_LAYER,
+        image_must_exist=False,
+    )
+    own = {exercise.id: exercise for exercise in embedded}
+    # Ids defined here but invalid are already reported; do not call their items dangling too.
+    defined_here = (
+        {entry.get("id") for entry in raw["exercise"] if isinstance(entry, dict)}
+        if isinstance(raw.get("exercise"), list)
+        else set()
+    )
+    items: list[Item] = []
+    used: dict[str, Exercise] = {}
+    for index, item_raw in enumerate(document.tables("item")):
+        place = indexed("item", index)
+        table = Table(problems, item_raw, place, ITEM_KEYS)
+        exercise_id = table.text("exercise", 64, required=True)
+        exercise = None
+        if exercise_id is not None:
+            exercise = own.get(exercise_id) or lookup(exercise_id)
+            if exercise is None and exercise_id not in defined_here:
+                table.fail(
+                    "exercise",
+                    f"no exercise '{exercise_id}' in this file's [[exercise]] tables "
+                    "or in the library",
+                )
+        dose_table = table.table("dose")
+        dose = None
+        if dose_table is not None:
+            sided = exercise.sided if exercise is not None else None
+            dose = check_dose(problems, dose_table, table.at("dose"), sided)
+        item = Item(
+            exercise=exercise_id or "",
+            section=table.text("section", 80),
+            notes=table.text("notes", 1000, multiline=True),
+            progression=table.text("progression", 500, multiline=True),
+            dose=dose,
+        )
+        items.append(item)
+        if exercise is not None:
+            used.setdefault(exercise.id, exercise)
+    program = Program(
+        title=document.text("title", 120) or "",
+        patient=document.text("patient", 120),
+        clinician=document.text("clinician", 120),
+        clinic=document.text("clinic", 120),
+        contact=document.text("contact", 200, multiline=True),
+        created=document.date("created"),
+        start=document.date("start"),
+        goals=document.texts("goals", 20, 200),
+        precautions=document.texts("precautions", 20, 300),
+        notes=document.text("notes", 4000, multiline=True),
+        items=tuple(items),
+        exercises=tuple(used.values()),
+    )
+    return program if len(problems.problems) == before else None

@@ -1,0 +1,92 @@
+"""How long one session of a program takes, estimated from its doses.
+
+"How long will this take me?" is the patient's first question, and long programs are the ones not
+done. The estimate is deliberately simple and its assumptions are the constants below:
+
+- a repetition without a hold takes REP_S seconds (a controlled move out and back);
+- a repetition with a hold takes the hold plus MOVE_S seconds to move in and out of it;
+- a hold with no repetitions is one hold per set, plus MOVE_S;
+- a timed bout (`duration_s`) is its duration per set;
+- between sets the patient rests `rest_s`, or DEFAULT_REST_S when the dose does not say;
+- "each side" doubles everything; a sided exercise with no side given counts as each side;
+- every exercise costs SETUP_S seconds to read, set up and get into position;
+- a range counts as its middle; a dose with no amount of work counts as DEFAULT_WORK_S.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from library.model import Dose, Exercise, Program, middle
+
+REP_S = 4
+MOVE_S = 3
+DEFAULT_REST_S = 10
+SETUP_S = 30
+DEFAULT_WORK_S = 60
+
+
+def set_seconds(dose: Dose) -> float:
+    """One set's work, without rest."""
+    reps = middle(dose.reps) if dose.reps is not None else None
+    hold = middle(dose.hold_s) if dose.hold_s is not None else None
+    duration = middle(dose.duration_s) if dose.duration_s is not None else 0.0
+    if reps is not None:
+        per_rep = hold + MOVE_S if hold is not None else REP_S
+        return reps * per_rep + duration
+    if hold is not None:
+        return hold + MOVE_S + duration
+    return duration
+
+
+def item_seconds(dose: Dose | None, exercise: Exercise | None = None) -> float:
+    """One exercise's share of a session, in seconds, set-up included."""
+    dose = dose or Dose()
+    sets = middle(dose.sets) if dose.sets is not None else 1.0
+    work = set_seconds(dose)
+    if work == 0:
+        return SETUP_S + DEFAULT_WORK_S
+    rest = dose.rest_s if dose.rest_s is not None else DEFAULT_REST_S
+    one_side = sets * work + max(sets - 1, 0) * rest
+    sided = exercise is not None and exercise.sided
+    sides = 2 if dose.side == "each" or (dose.side is None and sided) else 1
+    return SETUP_S + sides * one_side
+
+
+def session_seconds(program: Program) -> int:
+    """One session of the whole program: every item once."""
+    total = sum(item_seconds(item.dose, program.exercise(item.exercise)) for item in program.items)
+    return round(total)
+
+
+def sessions_per_day(program: Program) -> int | None:
+    """How many times a day most of the program is done, if its items say so."""
+    counts = Counter(item.dose.per_day for item in program.items if item.dose and item.dose.per_day)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def duration_text(seconds: int) -> str:
+    """`About 15 minutes`, `About 1 hour 10 minutes`: rounded to the minute, never zero."""
+    minutes = max(1, round(seconds / 60))
+    if minutes < 60:
+        return f"About {minutes} minute" + ("" if minutes == 1 else "s")
+    hours, rest = divmod(minutes, 60)
+    text = f"About {hours} hour" + ("" if hours == 1 else "s")
+    if rest:
+        text += f" {rest} minute" + ("" if rest == 1 else "s")
+    return text
+
+
+def session_text(program: Program) -> str:
+    """The answer to "how long will this take me?": `About 15 minutes, 2 times a day`."""
+    if not program.items:
+        return ""
+    text = duration_text(session_seconds(program))
+    per_day = sessions_per_day(program)
+    if per_day == 1:
+        return f"{text}, once a day"
+    if per_day:
+        return f"{text}, {per_day} times a day"
+    return text

@@ -1,0 +1,82 @@
+"""Reading a TOML file that may be anything: a program, a library file, or something broken."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from library.problems import InvalidFile, Problem
+from library.schema import PROGRAM_FORMAT, describe
+
+# Far larger than any real program or library file; a guard against being handed a disk image.
+MAX_BYTES = 5 * 1024 * 1024
+TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """The parsed TOML of `path`, or InvalidFile naming the line and column that broke it."""
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InvalidFile([Problem(shown, "", "is a folder, not a .toml file")]) from None
+    except FileNotFoundError:
+        raise InvalidFile([Problem(shown, "", "no such file")]) from None
+    except OSError as error:
+        raise InvalidFile([Problem(shown, "", f"cannot be read: {error.strerror}")]) from None
+    if len(data) > MAX_BYTES:
+        raise InvalidFile([Problem(shown, "", f"is larger than {MAX_BYTES // 2**20} MB")])
+    try:
+        # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = (
+            f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8 in your editor"
+        )
+        raise InvalidFile([Problem(shown, f"line {line}, column {column}", message)]) from None
+    if not text.strip():
+        message = (
+            f'is empty; a program starts with format = "{PROGRAM_FORMAT}", '
+            "a library file has [[exercise]] tables"
+        )
+        raise InvalidFile([Problem(shown, "", message)])
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = TOML_POSITION.search(message)
+        place = "end of file"
+        if match and match.group(1):
+            place = f"line {match.group(1)}, column {match.group(2)}"
+        if match:
+            message = message[: match.start()]
+        message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
+        raise InvalidFile([Problem(shown, place, message)]) from None
+
+
+def is_program(document: dict[str, Any]) -> bool:
+    return "format" in document
+
+
+def format_problem(document: dict[str, Any], shown: str) -> Problem | None:
+    """Whether a document is neither a program nor a library file; None when it is one of them."""
+    if "format" in document:
+        if document["format"] != PROGRAM_FORMAT:
+            return Problem(
+                shown,
+                "format",
+                f'must be "{PROGRAM_FORMAT}" (got {describe(document["format"])})',
+            )
+        return None
+    if "exercise" not in document:
+        return Problem(
+            shown,
+            "",
+            f'is neither a program (format = "{PROGRAM_FORMAT}") '
+            "nor a library file ([[exercise]] tables)",
+        )
+    return None

@@ -1,0 +1,49 @@
+"""The controlled vocabularies of FORMAT.md: words may be added, never removed."""
+
+REGIONS = (
+    "neck",
+    "upper-back",
+    "low-back",
+    "chest",
+    "shoulder",
+    "elbow",
+    "wrist-hand",
+    "hip",
+    "knee",
+    "ankle-foot",
+    "core",
+    "whole-body",
+    "pelvic-floor",
+    "jaw",
+)
+
+KINDS = (
+    "stretch",
+    "strength",
+    "mobility",
+    "soft-tissue",
+    "balance",
+    "motor-control",
+    "aerobic",
+    "breathing",
+    "functional",
+    "education",
+)
+
+POSITIONS = (
+    "lying-on-back",
+    "lying-on-front",
+    "side-lying",
+    "sitting",
+    "standing",
+    "kneeling",
+    "half-kneeling",
+    "hands-and-knees",
+    "any",
+)
+
+SIDES = ("left", "right", "each", "alternating")
+
+# Where an exercise came from, lowest priority first: a later layer wins on an id clash.
+LAYERS = ("bundled", "clinic", "personal")
+PROGRAM_LAYER = "program"

@@ -1,0 +1,231 @@
+"""The `hepster` command line. The headless commands import only `library` (and `exports` for
+`export`); Textual is imported only when the app is opened."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from library.dose_text import dose_text
+from library.layers import Library, load_library
+from library.model import Exercise, Program
+from library.problems import InvalidFile, Problem
+from library.program_files import dose_pairs, load_program, present, save_program
+from library.schema import EXERCISE_KEYS
+from library.search import Filters, SearchIndex
+from library.words import KINDS, POSITIONS, REGIONS
+
+COMMANDS = ("validate", "library", "show", "new")
+OK, INVALID, USAGE = 0, 1, 2
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("hepster")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="hepster",
+        description="Build home exercise programs from a library of exercises kept as TOML files.",
+        epilog="Run 'hepster COMMAND --help' for the options of one command.",
+    )
+    top.add_argument("--version", action="version", version=f"hepster {version()}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("validate", help="check program files, library files or folders")
+    check.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+
+    find = commands.add_parser("library", help="search or list the exercises in the library")
+    find.add_argument("text", nargs="*", metavar="TEXT", help="words to search for; typos are fine")
+    find.add_argument("--region", choices=REGIONS, metavar="REGION", help=", ".join(REGIONS))
+    find.add_argument("--kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    find.add_argument(
+        "--position", choices=POSITIONS, metavar="POSITION", help=", ".join(POSITIONS)
+    )
+    find.add_argument("--equipment", metavar="WORD", help='e.g. strap, band, or "none"')
+    find.add_argument("--json", action="store_true", help="print a JSON array, one object each")
+
+    show = commands.add_parser("show", help="one exercise in full")
+    show.add_argument("id", metavar="ID")
+
+    new = commands.add_parser("new", help="start a program file without opening the app")
+    new.add_argument("program", metavar="PROGRAM.toml", type=Path)
+    new.add_argument("--template", metavar="ID", help="start from this template")
+    return top
+
+
+def complain(message: str) -> None:
+    print(f"hepster: {message}", file=sys.stderr)
+
+
+def report(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def library_with_warnings() -> Library:
+    """The merged library; problems in it are shown but do not stop the command."""
+    library = load_library()
+    report(library.problems)
+    return library
+
+
+def run_validate(paths: Sequence[Path]) -> int:
+    from library.validation import validate_path
+
+    cache: list[Library] = []
+
+    def full_library() -> Library:
+        if not cache:
+            cache.append(load_library())
+        return cache[0]
+
+    failed = False
+    for path in paths:
+        problems, checked = validate_path(path, full_library)
+        if problems:
+            failed = True
+            report(problems)
+        else:
+            print(f"{path}: ok, {checked.summary}")
+    return INVALID if failed else OK
+
+
+def exercise_json(exercise: Exercise) -> dict[str, object]:
+    data: dict[str, object] = dict(present(exercise, EXERCISE_KEYS))
+    data["sided"] = exercise.sided
+    if exercise.dose is not None:
+        data["dose"] = dict(dose_pairs(exercise.dose))
+    data["layer"] = exercise.layer
+    data["path"] = str(exercise.source) if exercise.source else None
+    return data
+
+
+def run_library(args: argparse.Namespace) -> int:
+    library = library_with_warnings()
+    filters = Filters(args.region, args.kind, args.position, args.equipment)
+    found = SearchIndex(library.exercises.values()).search(" ".join(args.text), filters)
+    if args.json:
+        json.dump([exercise_json(e) for e in found], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return OK
+    if not found:
+        complain("no exercise matches; try fewer words or other filters")
+        return OK
+    id_width = max(len(e.id) for e in found)
+    name_width = min(max(len(e.name) for e in found), 48)
+    for exercise in found:
+        layer = "" if exercise.layer == "bundled" else f"  [{exercise.layer}]"
+        name = exercise.name if len(exercise.name) <= 48 else exercise.name[:47] + "…"
+        print(
+            f"{exercise.id:<{id_width}}  {name:<{name_width}}  "
+            f"{exercise.kind:<13} {', '.join(exercise.regions)}{layer}"
+        )
+    return OK
+
+
+def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
+    """`hepster show`: everything about one exercise, and where it came from."""
+    lines = [
+        f"{exercise.name}  ({exercise.id})",
+        f"From the {exercise.layer} library: {exercise.source}",
+    ]
+    for hidden in library.overridden.get(exercise.id, []):
+        lines.append(f"Overrides the {hidden.layer} definition in {hidden.source}")
+    if exercise.aka:
+        lines.append("Also known as: " + ", ".join(exercise.aka))
+    facts = [f"Regions: {', '.join(exercise.regions)}", f"Kind: {exercise.kind}"]
+    if exercise.position:
+        facts.append(f"Position: {exercise.position.replace('-', ' ')}")
+    if exercise.equipment:
+        facts.append(f"Equipment: {', '.join(exercise.equipment)}")
+    facts.append("one side at a time" if exercise.sided else "both sides together")
+    lines.append(" · ".join(facts))
+    if exercise.summary:
+        lines += ["", exercise.summary]
+    lines += ["", "Steps"] + [f"  {n}. {step}" for n, step in enumerate(exercise.steps, 1)]
+    if exercise.cues:
+        lines += ["", "Cues"] + [f"  - {cue}" for cue in exercise.cues]
+    if exercise.cautions:
+        lines += ["", "Cautions"] + [f"  ! {caution}" for caution in exercise.cautions]
+    lines += ["", f"Default dose: {dose_text(exercise.dose) or 'none given'}"]
+    if exercise.dose and exercise.dose.notes:
+        lines.append(f"  {exercise.dose.notes}")
+    if exercise.tags:
+        lines.append("Tags: " + ", ".join(exercise.tags))
+    if exercise.image:
+        lines.append(f"Image: {exercise.image}")
+    if exercise.video:
+        lines.append(f"Video: {exercise.video}")
+    return lines
+
+
+def run_show(exercise_id: str) -> int:
+    library = library_with_warnings()
+    exercise = library.get(exercise_id)
+    if exercise is None:
+        guesses = SearchIndex(library.exercises.values()).search(exercise_id.replace("-", " "))
+        hint = f"; did you mean '{guesses[0].id}'?" if guesses else ""
+        complain(f"no exercise '{exercise_id}' in the library{hint}")
+        return INVALID
+    print("\n".join(exercise_lines(exercise, library)))
+    return OK
+
+
+def run_new(path: Path, template_id: str | None) -> int:
+    if path.exists():
+        complain(f"{path} already exists; choose another name or open it in the app")
+        return INVALID
+    if path.suffix != ".toml":
+        complain(f"{path}: a program file's name must end in .toml")
+        return USAGE
+    if not path.parent.is_dir():
+        complain(f"{path}: the folder {path.parent} does not exist")
+        return INVALID
+    program = Program(title="Home exercise program")
+    if template_id is not None:
+        library = library_with_warnings()
+        template = library.templates.get(template_id)
+        if template is None:
+            known = ", ".join(sorted(library.templates)) or "none"
+            complain(f"no template '{template_id}'; the templates are: {known}")
+            return INVALID
+        try:
+            program = load_program(template.path, library.get)
+        except InvalidFile as error:
+            report(error.problems)
+            return INVALID
+    program = replace(program, created=dt.date.today())
+    try:
+        save_program(program, path)
+    except OSError as error:
+        complain(f"{path}: cannot write: {error.strerror}")
+        return INVALID
+    print(f"{path}: written, {len(program.items)} exercises")
+    return OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser().parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args.paths)
+    if args.command == "library":
+        return run_library(args)
+    if args.command == "show":
+        return run_show(args.id)
+    if args.command == "new":
+        return run_new(args.program, args.template)
+    parser().print_help()
+    return OK
