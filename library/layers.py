@@ -126,7 +126,7 @@ def load_library(folders: Sequence[Folder] | None = None) -> Library:
             seen_in_layer[key] = exercise
             earlier = library.exercises.get(exercise.id)
             if earlier is not None:
-                library.overridden.setdefault(exercise.id, []).insert(0, earlier)
+                library.overridden.setdefault(exercise.id, []).append(earlier)
             library.exercises[exercise.id] = exercise
         for template in templates:
             library.templates[template.id] = template

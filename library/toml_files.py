@@ -72,7 +72,7 @@ def format_problem(document: dict[str, Any], shown: str) -> Problem | None:
                 f'must be "{PROGRAM_FORMAT}" (got {describe(document["format"])})',
             )
         return None
-    if "exercise" not in document:
+    if "exercise" not in document and "collection" not in document:
         return Problem(
             shown,
             "",

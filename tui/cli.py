@@ -20,7 +20,7 @@ from library.schema import EXERCISE_KEYS
 from library.search import Filters, SearchIndex
 from library.words import KINDS, POSITIONS, REGIONS
 
-COMMANDS = ("validate", "library", "show", "new")
+COMMANDS = ("export", "validate", "library", "show", "new")
 OK, INVALID, USAGE = 0, 1, 2
 
 
@@ -42,6 +42,12 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"hepster {version()}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = commands.add_parser("export", help="write the program as a PDF handout")
+    export.add_argument("program", metavar="PROGRAM.toml", type=Path)
+    export.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, help="default: beside it")
+    export.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    export.add_argument("--large-print", action="store_true", help="16 pt text and larger")
 
     check = commands.add_parser("validate", help="check program files, library files or folders")
     check.add_argument("paths", nargs="+", metavar="PATH", type=Path)
@@ -183,6 +189,33 @@ def run_show(exercise_id: str) -> int:
     return OK
 
 
+def run_export(args: argparse.Namespace) -> int:
+    from exports.handout import ExportError, HandoutOptions, export_program
+
+    source: Path = args.program
+    library = library_with_warnings()
+    try:
+        program = load_program(source, library.get)
+    except InvalidFile as error:
+        report(error.problems)
+        return INVALID
+    target: Path = args.output or source.with_suffix(".pdf")
+    if target.suffix.lower() != ".pdf":
+        complain(f"{target}: the handout's file name must end in .pdf")
+        return USAGE
+    if target.resolve() == source.resolve():
+        complain(f"{target}: that is the program itself; choose another name for the PDF")
+        return USAGE
+    options = HandoutOptions(paper=args.paper, large_print=args.large_print)
+    try:
+        written = export_program(program, target, options)
+    except ExportError as error:
+        complain(f"{target}: {error}")
+        return INVALID
+    print(f"{written}: written")
+    return OK
+
+
 def run_new(path: Path, template_id: str | None) -> int:
     if path.exists():
         complain(f"{path} already exists; choose another name or open it in the app")
@@ -216,9 +249,28 @@ def run_new(path: Path, template_id: str | None) -> int:
     return OK
 
 
+def opens_app(argv: Sequence[str]) -> bool:
+    """`hepster` and `hepster PROGRAM.toml` open the app; anything else is a command."""
+    return not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS)
+
+
+def run_app(program: Path | None) -> int:
+    if program is not None and program.suffix != ".toml":
+        complain(f"{program}: not a command, and a program file's name ends in .toml")
+        parser().print_usage(sys.stderr)
+        return USAGE
+    from tui.app import run
+
+    return run(program)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if opens_app(argv):
+        return run_app(Path(argv[0]) if argv else None)
     args = parser().parse_args(argv)
+    if args.command == "export":
+        return run_export(args)
     if args.command == "validate":
         return run_validate(args.paths)
     if args.command == "library":

@@ -1,0 +1,99 @@
+"""The dose line a patient reads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from library.dose_text import dose_text, seconds_text
+from library.model import Dose
+
+
+def test_the_issue_s_examples() -> None:
+    assert (
+        dose_text(Dose(sets=3, hold_s=30, side="each", per_day=2, when="morning and evening"))
+        == "3 sets × 30 s hold, each side · 2 times a day (morning and evening)"
+    )
+    assert dose_text(Dose(duration_s=(60, 120), per_day=1)) == "1–2 min · once a day"
+    assert (
+        dose_text(Dose(sets=3, reps=(10, 15), load="yellow band", days_per_week=4))
+        == "3 × 10–15 reps · yellow band · 4 days a week"
+    )
+
+
+def test_singular_and_plural() -> None:
+    assert dose_text(Dose(reps=1)) == "1 rep"
+    assert dose_text(Dose(sets=2)) == "2 sets"
+    assert dose_text(Dose(sets=1)) == "1 set"
+    assert dose_text(Dose(days_per_week=1)) == "1 day a week"
+    assert dose_text(Dose(per_day=3)) == "3 times a day"
+    assert dose_text(Dose(reps=(1, 2))) == "1–2 reps"
+
+
+def test_one_set_is_not_said() -> None:
+    assert dose_text(Dose(sets=1, reps=10)) == "10 reps"
+    assert dose_text(Dose(sets=1, hold_s=30)) == "30 s hold"
+
+
+def test_reps_with_holds_rest_effort_and_sides() -> None:
+    text = dose_text(
+        Dose(sets=2, reps=10, hold_s=5, rest_s=60, side="left", effort="Pain no more than 3/10")
+    )
+    assert text == (
+        "2 × 10 reps, 5 s hold, left side only · rest 1 min between sets · Pain no more than 3/10"
+    )
+
+
+def test_times_read_as_people_say_them() -> None:
+    assert seconds_text(45) == "45 s"
+    assert seconds_text(90) == "90 s"
+    assert seconds_text(60) == "1 min"
+    assert seconds_text(150) == "2 min 30 s"
+    assert seconds_text((600, 1200)) == "10–20 min"
+    assert seconds_text(3600) == "1 h"
+    assert seconds_text((30, 45)) == "30–45 s"
+
+
+def test_when_without_per_day_and_every_day() -> None:
+    assert (
+        dose_text(Dose(reps=10, when="before bed", days_per_week=7))
+        == "10 reps · before bed · every day"
+    )
+
+
+def test_no_dose_is_no_text() -> None:
+    assert dose_text(None) == ""
+    assert dose_text(Dose()) == ""
+
+
+amounts = st.one_of(
+    st.integers(1, 500),
+    st.tuples(st.integers(1, 499), st.integers(1, 500)).filter(lambda t: t[0] < t[1]),
+)
+doses = st.builds(
+    Dose,
+    sets=st.none() | amounts,
+    reps=st.none() | amounts,
+    hold_s=st.none() | amounts,
+    duration_s=st.none() | amounts,
+    rest_s=st.none() | st.integers(0, 3600),
+    per_day=st.none() | st.integers(1, 12),
+    days_per_week=st.none() | st.integers(1, 7),
+    side=st.none() | st.sampled_from(["left", "right", "each", "alternating"]),
+    load=st.none() | st.just("red band"),
+    when=st.none() | st.just("morning"),
+)
+
+
+@given(doses)
+def test_any_dose_reads_cleanly(dose: Dose) -> None:
+    text = dose_text(dose)
+    assert text == text.strip()
+    assert "  " not in text and " · · " not in text and not text.startswith("·")
+    assert "-" not in text, "ranges use an en dash"
+    assert not re.search(r"(?<![\d–])1 (reps|sets|times)", text), "singular after one"
+    says_something = not replace(dose, rest_s=None, notes=None).is_empty() or bool(dose.rest_s)
+    assert bool(text) == says_something

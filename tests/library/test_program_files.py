@@ -1,0 +1,212 @@
+"""Saving and loading programs: what a therapist's file looks like and that nothing is lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from library.layers import load_library
+from library.model import Dose, Item, Program
+from library.problems import InvalidFile
+from library.program_files import load_program, save_program
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "low-back-hips.toml"
+
+
+def test_load_save_load_gives_an_equal_program(tmp_path: Path) -> None:
+    program = load_program(EXAMPLE)
+    copy = tmp_path / "copy.toml"
+    save_program(program, copy)
+    assert load_program(copy) == program
+
+
+def test_saving_the_example_reproduces_it_byte_for_byte(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.toml"
+    save_program(load_program(EXAMPLE), copy)
+    assert copy.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_saving_an_unchanged_program_writes_identical_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "jane.toml"
+    save_program(load_program(EXAMPLE), path)
+    first = path.read_bytes()
+    save_program(load_program(path), path)
+    assert path.read_bytes() == first
+    assert not path.with_name("jane.toml.bak").exists(), "an unchanged save is no new version"
+
+
+def test_saving_keeps_the_previous_version_as_bak(tmp_path: Path) -> None:
+    path = tmp_path / "jane.toml"
+    program = load_program(EXAMPLE)
+    save_program(program, path)
+    before = path.read_bytes()
+    save_program(replace(program, patient="Jane Q. Doe"), path)
+    assert path.with_name("jane.toml.bak").read_bytes() == before
+    assert load_program(path).patient == "Jane Q. Doe"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_failed_save_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "jane.toml"
+    program = load_program(EXAMPLE)
+    save_program(program, path)
+    before = path.read_bytes()
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        save_program(replace(program, patient="Someone else"), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jane.toml"]
+
+
+def test_the_file_embeds_every_used_exercise_once_in_item_order(tmp_path: Path) -> None:
+    program = load_program(EXAMPLE)
+    doubled = replace(program, items=(*program.items, program.items[0]))
+    path = tmp_path / "p.toml"
+    save_program(doubled, path)
+    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    ids = [exercise["id"] for exercise in document["exercise"]]
+    assert ids == list(dict.fromkeys(item.exercise for item in program.items))
+
+
+def test_the_file_is_pleasant_to_hand_edit(tmp_path: Path) -> None:
+    program = load_program(EXAMPLE)
+    path = tmp_path / "p.toml"
+    save_program(program, path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('format = "hepster-program"\nversion = 1\ntitle = ')
+    assert "duration_s = [60, 120]\n" in text, "a range stays on one line"
+    assert (
+        '[[item]]\nexercise = "hamstring-stretch-strap"\nsection = "Hip stretches"\n[item.dose]\n'
+        in text
+    )
+
+
+def test_a_program_standing_alone_opens_without_the_library(tmp_path: Path) -> None:
+    """A colleague's machine with an empty library: the embedded definitions are enough."""
+    program = load_program(EXAMPLE)  # no library lookup at all
+    assert [e.id for e in program.exercises] == [item.exercise for item in program.items]
+
+
+def test_exercises_missing_from_the_file_come_from_the_library(tmp_path: Path) -> None:
+    path = tmp_path / "short.toml"
+    path.write_text(
+        'format = "hepster-program"\nversion = 1\ntitle = "Short"\n\n'
+        '[[item]]\nexercise = "childs-pose"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidFile):
+        load_program(path)
+    program = load_program(path, load_library().get)
+    assert program.exercises[0].name == "Child's pose"
+    save_program(program, path)
+    assert 'id = "childs-pose"' in path.read_text(encoding="utf-8")
+    assert load_program(path) == program
+
+
+def test_the_file_s_own_definition_wins_over_the_library(tmp_path: Path) -> None:
+    path = tmp_path / "own.toml"
+    path.write_text(
+        'format = "hepster-program"\nversion = 1\n\n[[item]]\nexercise = "childs-pose"\n\n'
+        '[[exercise]]\nid = "childs-pose"\nname = "Our own child\'s pose"\nregions = ["low-back"]\n'
+        'kind = "stretch"\nsteps = ["Kneel and sit back."]\n',
+        encoding="utf-8",
+    )
+    program = load_program(path, load_library().get)
+    assert program.exercise("childs-pose").name == "Our own child's pose"  # type: ignore[union-attr]
+
+
+def test_every_kind_of_value_survives_a_round_trip(tmp_path: Path) -> None:
+    program = load_program(EXAMPLE)
+    dose = Dose(
+        sets=(2, 3),
+        reps=(8, 12),
+        hold_s=5,
+        duration_s=(60, 90),
+        rest_s=0,
+        per_day=3,
+        days_per_week=4,
+        side="alternating",
+        load='red band "medium"',
+        tempo="3 s down, 1 s up",
+        effort="Pain no more than 3/10",
+        when="after lunch",
+        notes="Line one.\nLine two — «ça va».",
+    )
+    changed = replace(
+        program,
+        notes='Quotes " and backslashes \\ and tabs\tstay.\nÜmlauts, 中文, Ελληνικά.',
+        created=dt.date(2026, 1, 31),
+        items=(*program.items, Item("hamstring-stretch-strap", section=None, notes="x", dose=dose)),
+    )
+    path = tmp_path / "all.toml"
+    save_program(changed, path)
+    assert load_program(path) == changed
+
+
+# Any valid program, saved and loaded, comes back equal: the saver and the loader agree.
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
+).filter(str.strip)
+amounts = st.one_of(
+    st.integers(1, 20),
+    st.tuples(st.integers(1, 19), st.integers(2, 20)).filter(lambda t: t[0] < t[1]),
+)
+doses = st.builds(
+    Dose,
+    sets=st.none() | amounts,
+    reps=st.none() | amounts,
+    hold_s=st.none() | amounts,
+    duration_s=st.none() | amounts,
+    rest_s=st.none() | st.integers(0, 3600),
+    per_day=st.none() | st.integers(1, 12),
+    days_per_week=st.none() | st.integers(1, 7),
+    side=st.none() | st.sampled_from(["left", "right", "each", "alternating"]),
+    load=st.none() | texts,
+    effort=st.none() | texts,
+    notes=st.none() | texts,
+)
+STRAP = load_program(EXAMPLE).exercises[0]
+items = st.builds(
+    Item,
+    exercise=st.just(STRAP.id),
+    section=st.none() | texts,
+    notes=st.none() | texts,
+    progression=st.none() | texts,
+    dose=st.none() | doses,
+)
+programs = st.builds(
+    Program,
+    title=texts,
+    patient=st.none() | texts,
+    created=st.none() | st.dates(),
+    goals=st.lists(texts, max_size=3).map(tuple),
+    notes=st.none() | texts,
+    items=st.lists(items, min_size=1, max_size=4).map(tuple),
+    exercises=st.just((STRAP,)),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(programs)
+def test_any_valid_program_round_trips(program: Program) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.toml"
+        save_program(program, path)
+        assert load_program(path) == program
+        first = path.read_bytes()
+        save_program(load_program(path), path)
+        assert path.read_bytes() == first

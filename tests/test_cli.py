@@ -1,0 +1,197 @@
+"""The command line as a therapist uses it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from library.locations import personal_library
+from library.program_files import load_program
+from tui.cli import main
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "examples" / "low-back-hips.toml"
+SEED_IDS = {
+    "hamstring-stretch-strap",
+    "hamstring-stretch-doorway",
+    "hip-flexor-stretch-bed-edge",
+    "hip-flexor-stretch-half-kneeling",
+    "childs-pose",
+    "foam-roll-back-muscles",
+    "gluteal-stretch",
+    "foam-roll-gluteals",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", str(EXAMPLE))
+    assert (code, err) == (0, "")
+    assert out == f'{EXAMPLE}: ok, program "Low back pain: hips first", 6 exercises\n'
+
+
+def test_validate_the_bundled_library_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", str(ROOT / "library" / "data"))
+    assert (code, err) == (0, "")
+    assert "ok, library folder" in out
+
+
+def test_library_lists_the_seed_exercises(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "library")
+    assert code == 0
+    listed = {line.split()[0] for line in out.splitlines()}
+    assert listed >= SEED_IDS
+
+
+def test_library_search_with_a_typo(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "library", "hamstrng")
+    assert code == 0
+    assert out.splitlines()[0].startswith("hamstring-stretch-")
+
+
+def test_library_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "library", "--region", "hip", "--kind", "stretch", "--json")
+    found = json.loads(out)
+    assert code == 0 and found
+    assert all("hip" in e["regions"] and e["kind"] == "stretch" for e in found)
+    assert "gluteal-stretch" in {e["id"] for e in found}
+
+
+def test_library_json_is_what_format_md_says(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "library", "--json")
+    exercises = {e["id"]: e for e in json.loads(out)}
+    strap = exercises["hamstring-stretch-strap"]
+    assert strap["name"] == "Hamstring stretch with a strap"
+    assert strap["regions"] == ["hip", "knee", "low-back"]
+    assert strap["sided"] is True
+    assert strap["dose"] == {
+        "sets": 3,
+        "hold_s": 30,
+        "per_day": 2,
+        "side": "each",
+        "effort": "A gentle stretch, never pain",
+        "when": "morning and evening",
+    }
+    assert strap["layer"] == "bundled"
+    assert Path(strap["path"]).name == "low-back-hips.toml"
+    assert exercises["foam-roll-back-muscles"]["dose"]["duration_s"] == [60, 120]
+
+
+def test_library_with_no_match(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "library", "zzzzqqq")
+    assert (code, out) == (0, "")
+    assert "no exercise matches" in err
+
+
+def test_show_one_exercise_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "hamstring-stretch-strap")
+    assert code == 0
+    assert out.startswith("Hamstring stretch with a strap  (hamstring-stretch-strap)\n")
+    assert "From the bundled library:" in out
+    assert "  1. Lie on your back with both legs straight." in out
+    assert (
+        "Default dose: 3 sets × 30 s hold, each side · 2 times a day (morning and evening)" in out
+    )
+
+
+def test_show_says_when_a_personal_exercise_overrides(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = personal_library()
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        '[[exercise]]\nid = "childs-pose"\nname = "My pose"\nregions = ["low-back"]\n'
+        'kind = "stretch"\nsteps = ["Kneel."]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "show", "childs-pose")
+    assert code == 0
+    assert "From the personal library:" in out
+    assert "Overrides the bundled definition in" in out
+
+
+def test_show_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "hamstring-strech")
+    assert (code, out) == (1, "")
+    assert err.startswith("hepster: no exercise 'hamstring-strech' in the library; did you mean")
+
+
+def test_new_from_the_template_writes_a_valid_program(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "x.toml"
+    code, out, _ = run(capsys, "new", str(path), "--template", "low-back-hips")
+    assert code == 0 and "6 exercises" in out
+    assert run(capsys, "validate", str(path))[0] == 0
+    program = load_program(path)
+    assert [i.exercise for i in program.items][:3] == [
+        "hamstring-stretch-strap",
+        "hip-flexor-stretch-half-kneeling",
+        "gluteal-stretch",
+    ]
+    assert program.created is not None
+    assert len(tomllib.loads(path.read_text(encoding="utf-8"))["exercise"]) == 6
+
+
+def test_new_blank_and_never_overwrites(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "blank.toml"
+    assert run(capsys, "new", str(path))[0] == 0
+    assert load_program(path).items == ()
+    before = path.read_bytes()
+    code, _, err = run(capsys, "new", str(path), "--template", "low-back-hips")
+    assert code == 1 and "already exists" in err
+    assert path.read_bytes() == before
+
+
+def test_new_with_an_unknown_template(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "new", str(tmp_path / "x.toml"), "--template", "nope")
+    assert code == 1
+    assert "no template 'nope'; the templates are: " in err and "low-back-hips" in err
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_a_program_with_only_its_own_exercises_validates_on_an_empty_machine(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "colleague.toml"
+    path.write_text(
+        'format = "hepster-program"\nversion = 1\ntitle = "From a colleague"\n\n'
+        '[[item]]\nexercise = "towel-wring"\n[item.dose]\nsets = 2\nreps = 10\n\n'
+        '[[exercise]]\nid = "towel-wring"\nname = "Wring a towel"\nregions = ["wrist-hand"]\n'
+        'kind = "strength"\nsteps = ["Hold a rolled towel.", "Twist it like wringing it out."]\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "validate", str(path))
+    assert (code, err) == (0, "")
+    assert "1 exercise" in out
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["library", "--help"], ["validate", "--help"]]
+)
+def test_version_and_help(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(args)
+    assert stop.value.code == 0
+    assert capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["library", "--region", "elbows"], ["validate"], ["show"], ["frobnicate", "x"], ["--nope"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "usage: hepster" in run.stderr

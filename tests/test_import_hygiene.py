@@ -1,0 +1,56 @@
+"""The headless core never pulls in the app or the PDF engine: start-up speed depends on it.
+
+Each check runs in a fresh interpreter, since this test process has imported everything.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+
+
+def modules_of(package: str) -> list[str]:
+    found = [package]
+    for info in pkgutil.walk_packages([str(ROOT / package)], prefix=f"{package}."):
+        if not info.name.endswith("__main__"):
+            found.append(info.name)
+    return found
+
+
+def loaded_after_importing(modules: list[str]) -> set[str]:
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules)
+    code += "print('\\n'.join(sys.modules))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return {name.split(".")[0] for name in run.stdout.split()}
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [("library", {"textual", "reportlab", "exports", "tui"}), ("exports", {"textual", "tui"})],
+)
+def test_package_does_not_import(package: str, forbidden: set[str]) -> None:
+    assert loaded_after_importing(modules_of(package)) & forbidden == set()
+
+
+def test_the_command_line_does_not_import_textual_or_reportlab() -> None:
+    assert loaded_after_importing(["tui", "tui.cli"]) & {"textual", "reportlab"} == set()
+
+
+def test_validate_imports_no_textual() -> None:
+    """What the issue asks, as a person would check it: `python -X importtime`."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "tui", "validate", str(ROOT / "examples")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    imported = [line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()]
+    assert imported, "no import timings printed"
+    assert not [name for name in imported if name.split(".")[0] in {"textual", "reportlab"}]
