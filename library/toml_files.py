@@ -12,6 +12,17 @@ from library.schema import PROGRAM_FORMAT, describe
 
 # Far larger than any real program or library file; a guard against being handed a disk image.
 MAX_BYTES = 5 * 1024 * 1024
+# tomllib says what it expected; a therapist needs to hear what they probably typed.
+TOML_HINTS = {
+    "Invalid value": 'text needs "quotes"; numbers, true/false, dates and [lists] do not',
+    "Expected newline or end of document after a statement": (
+        'one key = value per line; text needs "quotes", and numbers take no unit '
+        "(hold_s = 30, not 30s)"
+    ),
+    "Cannot overwrite a value": "a key is given twice in one table",
+    "Unterminated string": "a text is missing its closing quote",
+    "Illegal character '\\n'": "a text is missing its closing quote on this line",
+}
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
@@ -54,7 +65,10 @@ def read_document(path: Path) -> dict[str, Any]:
             place = f"line {match.group(1)}, column {match.group(2)}"
         if match:
             message = message[: match.start()]
-        message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
+        hint = next((h for start, h in TOML_HINTS.items() if message.startswith(start)), "")
+        message = f"not valid TOML: {message[:1].lower()}{message[1:]}" + (
+            f"; {hint}" if hint else ""
+        )
         raise InvalidFile([Problem(shown, place, message)]) from None
 
 

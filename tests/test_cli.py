@@ -195,3 +195,31 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr
     assert "usage: hepster" in run.stderr
+
+
+def test_a_unit_after_a_number_gets_a_hint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "jane.toml"
+    path.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("hold_s = 30\n", "hold_s = 30s\n", 1)
+    )
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert err.startswith(f"{path}: line 26, column 12: not valid TOML: ")
+    assert "numbers take no unit (hold_s = 30, not 30s)" in err
+
+
+def test_a_closed_pipe_is_no_error() -> None:
+    """`hepster library --json | head -1` ends quietly (the JSON is larger than a pipe holds)."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "tui", "library", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        error = process.stderr.read().decode()
+        assert process.wait() == 0
+    assert "Traceback" not in error

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -265,7 +266,17 @@ def run_app(program: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return dispatch(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `hepster library | head`: the reader has gone; say nothing more, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
+
+
+def dispatch(argv: list[str]) -> int:
     if opens_app(argv):
         return run_app(Path(argv[0]) if argv else None)
     args = parser().parse_args(argv)
