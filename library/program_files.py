@@ -73,9 +73,8 @@ ITEM_KEYS = ("exercise", "section", "notes", "progression")
 def exercise_text(exercise: Exercise, header: str = "[[exercise]]") -> str:
     """One exercise definition, as in a library file or a program's embedded tables."""
     text = f"{header}\n" + table_text(present(exercise, EXERCISE_KEYS))
-    dose = dose_pairs(exercise.dose)
-    if dose:
-        text += "[exercise.dose]\n" + table_text(dose)
+    if exercise.dose is not None:
+        text += "[exercise.dose]\n" + table_text(dose_pairs(exercise.dose))
     return text
 
 
@@ -85,9 +84,9 @@ def program_text(program: Program) -> str:
     blocks = [table_text(head + list(present(program, PROGRAM_HEAD)))]
     for item in program.items:
         text = "[[item]]\n" + table_text(present(item, ITEM_KEYS))
-        dose = dose_pairs(item.dose)
-        if dose:
-            text += "[item.dose]\n" + table_text(dose)
+        # An empty dose is still written, so that it loads back as the same (empty) dose.
+        if item.dose is not None:
+            text += "[item.dose]\n" + table_text(dose_pairs(item.dose))
         blocks.append(text)
     blocks += [exercise_text(exercise) for exercise in program.used_exercises()]
     return "\n".join(blocks)

@@ -206,7 +206,8 @@ def test_a_unit_after_a_number_gets_a_hint(
     )
     code, _, err = run(capsys, "validate", str(path))
     assert code == 1
-    assert err.startswith(f"{path}: line 26, column 12: not valid TOML: ")
+    line = EXAMPLE.read_text(encoding="utf-8").splitlines().index("hold_s = 30") + 1
+    assert err.startswith(f"{path}: line {line}, column 12: not valid TOML: ")
     assert "numbers take no unit (hold_s = 30, not 30s)" in err
 
 
