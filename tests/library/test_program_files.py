@@ -17,6 +17,7 @@ from library.layers import load_library
 from library.model import Dose, Item, Program
 from library.problems import InvalidFile
 from library.program_files import load_program, save_program
+from tests.strategies import doses, texts
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "low-back-hips.toml"
 
@@ -158,27 +159,6 @@ def test_every_kind_of_value_survives_a_round_trip(tmp_path: Path) -> None:
 
 
 # Any valid program, saved and loaded, comes back equal: the saver and the loader agree.
-texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
-).filter(str.strip)
-amounts = st.one_of(
-    st.integers(1, 20),
-    st.tuples(st.integers(1, 19), st.integers(2, 20)).filter(lambda t: t[0] < t[1]),
-)
-doses = st.builds(
-    Dose,
-    sets=st.none() | amounts,
-    reps=st.none() | amounts,
-    hold_s=st.none() | amounts,
-    duration_s=st.none() | amounts,
-    rest_s=st.none() | st.integers(0, 3600),
-    per_day=st.none() | st.integers(1, 12),
-    days_per_week=st.none() | st.integers(1, 7),
-    side=st.none() | st.sampled_from(["left", "right", "each", "alternating"]),
-    load=st.none() | texts,
-    effort=st.none() | texts,
-    notes=st.none() | texts,
-)
 STRAP = load_program(EXAMPLE).exercises[0]
 items = st.builds(
     Item,
@@ -186,7 +166,7 @@ items = st.builds(
     section=st.none() | texts,
     notes=st.none() | texts,
     progression=st.none() | texts,
-    dose=st.none() | doses,
+    dose=st.none() | doses(),
 )
 programs = st.builds(
     Program,
