@@ -19,27 +19,37 @@ def amount_text(amount: Amount) -> str:
     return str(amount)
 
 
+UNIT_WORDS = {"s": ("second", "seconds"), "min": ("minute", "minutes"), "h": ("hour", "hours")}
+
+
+def unit(amount: Amount, short: str, spelled: bool) -> str:
+    """`30 s`, or with `spelled` `30 seconds`; one and only one is singular."""
+    if not spelled:
+        return f"{amount_text(amount)} {short}"
+    one, many = UNIT_WORDS[short]
+    return f"{amount_text(amount)} {one if amount == 1 else many}"
+
+
 def counted(amount: Amount, one: str, many: str) -> str:
     """`3 sets`, `1 set`, `8–12 reps`: a range is always plural, as people say it."""
     word = one if amount == 1 else many
     return f"{amount_text(amount)} {word}"
 
 
-def seconds_text(amount: Amount) -> str:
-    """Seconds as a person says them: 30 s, 2 min, 1–2 min, 90 s, 1 min 30 s, 1 h."""
+def seconds_text(amount: Amount, spelled: bool = False) -> str:
+    """Seconds as a person says them: 30 s, 2 min, 1–2 min, 90 s, 2 min 30 s, 1 h."""
     lo, hi = low(amount), high(amount)
-    for unit, size in (("h", 3600), ("min", 60)):
+    for short, size in (("h", 3600), ("min", 60)):
         if lo % size == 0 and hi % size == 0:
-            if lo == hi:
-                return f"{lo // size} {unit}"
-            return f"{lo // size}{EN_DASH}{hi // size} {unit}"
+            scaled: Amount = lo // size if lo == hi else (lo // size, hi // size)
+            return unit(scaled, short, spelled)
     if hi < 120:
-        return f"{amount_text(amount)} s"
+        return unit(amount, "s", spelled)
     if lo == hi:
         minutes, seconds = divmod(lo, 60)
-        return f"{minutes} min {seconds} s"
+        return f"{unit(minutes, 'min', spelled)} {unit(seconds, 's', spelled)}"
     # A range of odd seconds past two minutes reads best rounded to whole minutes.
-    return f"{round(lo / 60)}{EN_DASH}{round(hi / 60)} min"
+    return unit((round(lo / 60), round(hi / 60)), "min", spelled)
 
 
 def times_a_day(per_day: int) -> str:
@@ -60,24 +70,25 @@ SIDE_TEXT = {
 }
 
 
-def work_text(dose: Dose) -> str:
+def work_text(dose: Dose, spelled: bool = False) -> str:
     """The amount of work in one session: sets, reps, holds and times."""
     sets = dose.sets if dose.sets is not None and dose.sets != 1 else None
+    reps_words = ("repetition", "repetitions") if spelled else ("rep", "reps")
     parts: list[str] = []
     if dose.reps is not None:
-        reps = counted(dose.reps, "rep", "reps")
+        reps = counted(dose.reps, *reps_words)
         parts.append(f"{amount_text(sets)} × {reps}" if sets is not None else reps)
         if dose.hold_s is not None:
-            parts.append(f"{seconds_text(dose.hold_s)} hold")
+            parts.append(f"{seconds_text(dose.hold_s, spelled)} hold")
         if dose.duration_s is not None:
-            parts.append(seconds_text(dose.duration_s))
+            parts.append(seconds_text(dose.duration_s, spelled))
     elif dose.hold_s is not None:
-        hold = f"{seconds_text(dose.hold_s)} hold"
+        hold = f"{seconds_text(dose.hold_s, spelled)} hold"
         parts.append(f"{counted(sets, 'set', 'sets')} × {hold}" if sets is not None else hold)
         if dose.duration_s is not None:
-            parts.append(seconds_text(dose.duration_s))
+            parts.append(seconds_text(dose.duration_s, spelled))
     elif dose.duration_s is not None:
-        time = seconds_text(dose.duration_s)
+        time = seconds_text(dose.duration_s, spelled)
         parts.append(f"{amount_text(sets)} × {time}" if sets is not None else time)
     elif dose.sets is not None:
         parts.append(counted(dose.sets, "set", "sets"))
@@ -86,29 +97,25 @@ def work_text(dose: Dose) -> str:
     return ", ".join(parts)
 
 
-def frequency_text(dose: Dose) -> str:
-    """How often: `2 times a day (morning and evening)`, `once a day · 4 days a week`."""
-    parts: list[str] = []
-    if dose.per_day is not None:
-        daily = times_a_day(dose.per_day)
-        parts.append(f"{daily} ({dose.when})" if dose.when else daily)
-    elif dose.when:
-        parts.append(dose.when)
-    if dose.days_per_week is not None:
-        parts.append(days_a_week(dose.days_per_week))
-    return SEPARATOR.join(parts)
-
-
-def dose_text(dose: Dose | None) -> str:
-    """The one line a patient reads for a dose; empty when there is no dose at all.
+def dose_parts(dose: Dose | None, spelled: bool = False) -> list[str]:
+    """The parts of the dose line, in order: work, load, tempo, rest, how often, effort.
 
     Notes are left out on purpose: they are sentences for the patient and print on their own.
     """
     if dose is None:
-        return ""
-    parts = [work_text(dose)]
-    parts += [dose.load or "", dose.tempo or ""]
+        return []
+    parts = [work_text(dose, spelled), dose.load or "", dose.tempo or ""]
     if dose.rest_s:
-        parts.append(f"rest {seconds_text(dose.rest_s)} between sets")
-    parts += [frequency_text(dose), dose.effort or ""]
-    return SEPARATOR.join(part for part in parts if part)
+        parts.append(f"rest {seconds_text(dose.rest_s, spelled)} between sets")
+    if dose.per_day is not None or dose.when:
+        daily = times_a_day(dose.per_day) if dose.per_day is not None else ""
+        parts.append(f"{daily} ({dose.when})" if daily and dose.when else daily or dose.when or "")
+    if dose.days_per_week is not None:
+        parts.append(days_a_week(dose.days_per_week))
+    parts.append(dose.effort or "")
+    return [part for part in parts if part]
+
+
+def dose_text(dose: Dose | None, spelled: bool = False) -> str:
+    """The one line a patient reads for a dose; empty when there is no dose at all."""
+    return SEPARATOR.join(dose_parts(dose, spelled))

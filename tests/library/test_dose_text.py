@@ -8,7 +8,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from library.dose_text import dose_text, seconds_text
+from library.dose_text import dose_parts, dose_text, seconds_text
 from library.model import Dose
 from tests.strategies import doses
 
@@ -82,3 +82,22 @@ def test_any_dose_reads_cleanly(dose: Dose) -> None:
     assert not re.search(r"(?<![\d–])1 (reps|sets|times)", text), "singular after one"
     says_something = not replace(dose, rest_s=None, notes=None).is_empty() or bool(dose.rest_s)
     assert bool(text) == says_something
+
+
+def test_spelled_out_for_the_handout() -> None:
+    dose = Dose(sets=3, hold_s=30, side="each", per_day=2, when="morning and evening")
+    assert dose_text(dose, spelled=True) == (
+        "3 sets × 30 seconds hold, each side · 2 times a day (morning and evening)"
+    )
+    assert dose_text(Dose(duration_s=(60, 120)), spelled=True) == "1–2 minutes"
+    assert dose_text(Dose(reps=1, hold_s=1), spelled=True) == "1 repetition, 1 second hold"
+    assert dose_text(Dose(sets=2, reps=(8, 12), rest_s=90), spelled=True) == (
+        "2 × 8–12 repetitions · rest 90 seconds between sets"
+    )
+    assert seconds_text(150, spelled=True) == "2 minutes 30 seconds"
+    assert seconds_text(3600, spelled=True) == "1 hour"
+
+
+def test_the_parts_of_the_line() -> None:
+    dose = Dose(reps=10, load="red band · heavy", per_day=1, days_per_week=3, effort="Easy")
+    assert dose_parts(dose) == ["10 reps", "red band · heavy", "once a day", "3 days a week", "Easy"]

@@ -1,0 +1,91 @@
+"""How long exporting a 40-exercise handout takes (target: under 1 second).
+
+    python benchmarks/export_speed.py [--large-print] [--paper a4]
+
+Builds a program from the first 40 exercises of the bundled library, each with its default dose,
+grouped by region, and exports it to a temporary folder. The first export includes loading the
+font; the figure to compare with the target is that one, since it is what a user waits for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from library.layers import load_library
+from library.model import Item, Program
+
+EXERCISES = 40
+TARGET_S = 1.0
+
+
+def forty_exercise_program() -> Program:
+    library = load_library()
+    exercises = library.sorted()[:EXERCISES]
+    if len(exercises) < EXERCISES:
+        sys.exit(f"the bundled library has only {len(exercises)} exercises")
+    exercises.sort(key=lambda exercise: exercise.regions[0])
+    items = tuple(
+        Item(
+            exercise.id,
+            section=exercise.regions[0].replace("-", " ").capitalize(),
+            dose=exercise.dose,
+        )
+        for exercise in exercises
+    )
+    return Program(
+        title="Benchmark: forty exercises",
+        patient="Zoë Łukasiewicz-Ñúñez",
+        clinician="Sam Rivera, PT, DPT",
+        clinic="Riverside Physical Therapy",
+        contact="555-0100",
+        created=dt.date(2026, 11, 24),
+        start=dt.date(2026, 11, 25),
+        goals=("Walk to the shops and back without stopping",),
+        precautions=("No lifting over 10 kg for two weeks",),
+        notes="A long program, to time the export.",
+        items=items,
+        exercises=tuple(exercises),
+    )
+
+
+def main() -> int:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    arguments.add_argument("--large-print", action="store_true")
+    arguments.add_argument("--runs", type=int, default=5, help="exports after the first")
+    options = arguments.parse_args()
+
+    program = forty_exercise_program()
+    started = time.perf_counter()
+    from exports.handout import HandoutOptions, export_program
+
+    handout = HandoutOptions(paper=options.paper, large_print=options.large_print)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "forty.pdf"
+        export_program(program, target, handout)
+        first = time.perf_counter() - started
+        later = []
+        for run in range(options.runs):
+            target = Path(folder) / f"forty-{run}.pdf"
+            started = time.perf_counter()
+            export_program(program, target, handout)
+            later.append(time.perf_counter() - started)
+        size = target.stat().st_size
+    print(f"{EXERCISES} exercises, {options.paper}{', large print' if options.large_print else ''}")
+    print(f"first export (with imports and font loading): {first:.3f} s")
+    if later:
+        print(f"later exports, median of {len(later)}: {statistics.median(later):.3f} s")
+    print(f"PDF size: {size / 1024:.0f} KiB")
+    verdict = "under" if first < TARGET_S else "OVER"
+    print(f"{verdict} the {TARGET_S:.0f} s target")
+    return 0 if first < TARGET_S else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

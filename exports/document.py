@@ -1,0 +1,141 @@
+"""The page frame of the handout and the build that turns a story of flowables into PDF bytes.
+
+Every page carries a footer (patient, clinic, "Page 2 of 5"): the canvas holds each finished page
+until the end of the build, when the total is known. The build is reproducible: ReportLab's
+invariant mode, and a creation date taken from the program rather than the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from exports.dates import pdf_date
+from exports.markup import clean
+from exports.typeface import register_fonts
+
+ELLIPSIS = "…"
+# Used when a program has no creation date: any fixed day keeps the bytes the same.
+FIXED_DATE = dt.date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+    created: dt.date | None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the bottom of every page says, and where."""
+
+    text: str
+    size: float
+    left: float
+    right: float
+    bottom: float
+
+    def fitted(self, available: float, font: str) -> str:
+        """The text, cut short with an ellipsis if a long name would reach the page number."""
+        text = clean(self.text).replace("\n", " ")
+        if stringWidth(text, font, self.size) <= available:
+            return text
+        while text and stringWidth(text + ELLIPSIS, font, self.size) > available:
+            text = text[:-1]
+        return text.rstrip() + ELLIPSIS
+
+    def draw(self, canvas: Canvas, number: int, total: int) -> None:
+        regular, bold = register_fonts()
+        page_width = canvas._pagesize[0]
+        right_edge = page_width - self.right
+        page_text = f"Page {number} of {total}"
+        page_width_used = stringWidth(page_text, bold, self.size)
+        line_y = self.bottom + self.size * 1.6
+        canvas.saveState()
+        canvas.setStrokeColor("black")
+        canvas.setFillColor("black")
+        canvas.setLineWidth(1)
+        canvas.line(self.left, line_y, right_edge, line_y)
+        canvas.setFont(bold, self.size)
+        canvas.drawRightString(right_edge, self.bottom + self.size * 0.4, page_text)
+        canvas.setFont(regular, self.size)
+        available = right_edge - self.left - page_width_used - 2 * self.size
+        canvas.drawString(self.left, self.bottom + self.size * 0.4, self.fitted(available, regular))
+        canvas.restoreState()
+
+
+class PagedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
+    """A canvas that keeps every page until `save`, then stamps "Page N of M" on each."""
+
+    def __init__(self, *args: Any, footer: Footer, created: dt.date | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.footer = footer
+        self.pages: list[dict[str, Any]] = []
+        stamp = pdf_date(created or FIXED_DATE)
+        self.setDateFormatter(lambda *_: stamp)
+
+    def showPage(self) -> None:
+        self.pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self.pages)
+        for number, state in enumerate(self.pages, 1):
+            self.__dict__.update(state)
+            self.footer.draw(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    *,
+    page_size: tuple[float, float],
+    margins: tuple[float, float, float, float],
+    footer_text: str,
+    footer_size: float,
+    metadata: Metadata,
+) -> bytes:
+    left, right, top, bottom = margins
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=page_size,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=clean(metadata.title),
+        author=clean(metadata.author),
+        subject=clean(metadata.subject),
+        creator="hepster",
+        lang=metadata.language,
+        invariant=1,
+        pageCompression=1,
+        displayDocTitle=1,
+        initialFontName=register_fonts()[0],
+        initialFontSize=footer_size,
+    )
+    frame = Frame(left, bottom, page_size[0] - left - right, page_size[1] - top - bottom, id="text")
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    footer = Footer(footer_text, footer_size, left, right, bottom / 3)
+    document.build(
+        list(story), canvasmaker=partial(PagedCanvas, footer=footer, created=metadata.created)
+    )
+    return buffer.getvalue()
+
+
+def text_width(page_size: tuple[float, float], margins: tuple[float, float, float, float]) -> float:
+    """The width of the text column; a Frame pads 6 points on each side."""
+    return page_size[0] - margins[0] - margins[1] - 12

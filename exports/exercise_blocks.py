@@ -1,0 +1,175 @@
+"""One block per exercise, kept on one page: number and name, what it is for, how much (boxed),
+the picture, the numbered steps, the therapist's notes, tips, cautions and a video's QR code.
+A block taller than a whole page breaks with a note and its name repeated (see WholeBlock)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, HRFlowable, Spacer
+
+from exports.flowables import (
+    BLACK,
+    PictureError,
+    WholeBlock,
+    beside,
+    panel,
+    picture,
+    qr_code,
+    side_bar,
+)
+from exports.markup import Strong, para
+from exports.styles import Styles
+from library.dose_text import dose_parts
+from library.model import Exercise, Item, Program
+
+
+class MissingExercise(Exception):
+    """An item names an exercise the program does not define."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item with its number on the handout and its exercise's definition."""
+
+    number: int
+    item: Item
+    exercise: Exercise
+
+
+def entries(program: Program) -> list[Entry]:
+    found = []
+    for number, item in enumerate(program.items, 1):
+        exercise = program.exercise(item.exercise)
+        if exercise is None:
+            raise MissingExercise(
+                f"item {number} uses the exercise '{item.exercise}', "
+                "which the program does not define"
+            )
+        found.append(Entry(number, item, exercise))
+    return found
+
+
+def steps(exercise: Exercise, styles: Styles) -> list[Flowable]:
+    label = styles.body.clone("steps-label", spaceAfter=styles.body_size * 0.2)
+    found: list[Flowable] = [para(Strong("How to do it"), label)]
+    found += [para(step, styles.step, bullet=f"{n}.") for n, step in enumerate(exercise.steps, 1)]
+    return found
+
+
+def dose_box(parts: list[str], styles: Styles, width: float) -> Flowable:
+    """The dose in a box, one part a line: how much, then how often, then how hard."""
+    first, *rest = parts
+    rows = [para([Strong("How much: "), first], styles.boxed)]
+    rows += [para(part, styles.boxed) for part in rest]
+    return panel(rows, width, border=2.0)
+
+
+def video(link: str, styles: Styles, width: float) -> Flowable:
+    text = [
+        para(Strong("Watch a video of this exercise"), styles.body.clone("video", spaceAfter=0)),
+        para("Point your phone's camera at the square code.", styles.body),
+        para(link, styles.body),
+    ]
+    return beside(qr_code(link, styles.qr_size), text, styles.qr_size, width, styles.gap)
+
+
+def rule(styles: Styles, space_before: float = 2) -> Flowable:
+    """The line above each exercise's name. The space between blocks goes above it: space left
+    at the bottom of a block could push a block that just fits onto a page of its own."""
+    return HRFlowable(
+        width="100%", thickness=2, color=BLACK, spaceBefore=space_before, spaceAfter=styles.gap / 2
+    )
+
+
+def illustration(entry: Entry, styles: Styles) -> list[Flowable]:
+    """The exercise's picture above its steps, or nothing: no stand-in picture is drawn."""
+    image = entry.exercise.image_path()
+    if image is None:
+        return []
+    try:
+        shown = picture(image, styles.picture_width, styles.picture_height)
+    except PictureError as error:
+        raise PictureError(f"exercise {entry.number}, {entry.exercise.name}: {error}") from error
+    shown.spaceAfter = styles.gap
+    return [shown]
+
+
+def from_therapist(item: Item, styles: Styles) -> list[Flowable]:
+    labelled = styles.body.clone("labelled", spaceBefore=styles.body_size * 0.3)
+    found: list[Flowable] = []
+    if item.notes:
+        found.append(para([Strong("Note from your therapist: "), item.notes], labelled))
+    if item.progression:
+        found.append(para([Strong("When this gets easy: "), item.progression], labelled))
+    return found
+
+
+def tips_and_cautions(exercise: Exercise, styles: Styles, width: float) -> list[Flowable]:
+    found: list[Flowable] = []
+    if exercise.cues:
+        label = styles.body.clone(
+            "tips", spaceBefore=styles.body_size * 0.3, spaceAfter=styles.body_size * 0.2
+        )
+        found.append(para(Strong("Tips"), label))
+        found += [para(cue, styles.bullet, bullet="•") for cue in exercise.cues]
+    if exercise.cautions:
+        cautions = [para([Strong("Caution: "), text], styles.boxed) for text in exercise.cautions]
+        found.append(Spacer(1, styles.body_size * 0.4))
+        found.append(side_bar(cautions, width))
+    return found
+
+
+def exercise_block(
+    entry: Entry, styles: Styles, width: float, headings: Sequence[Flowable] = ()
+) -> Flowable:
+    """The whole block, kept on one page; `headings` (its section's) travel with it."""
+    exercise = entry.exercise
+    story: list[Flowable] = [*headings, rule(styles, 2 if headings else styles.gap * 1.5)]
+    story.append(para([f"Exercise {entry.number}: ", exercise.name], styles.exercise))
+    if exercise.summary:
+        story.append(para(exercise.summary, styles.body))
+    # Units spelled out ("30 seconds", not "30 s") for a patient reading on the floor.
+    dose = dose_parts(entry.item.dose, spelled=True)
+    if dose:
+        story += [dose_box(dose, styles, width), Spacer(1, styles.body_size * 0.5)]
+    story += illustration(entry, styles)
+    story += steps(exercise, styles)
+    story += from_therapist(entry.item, styles)
+    story += tips_and_cautions(exercise, styles, width)
+    if exercise.video:
+        story += [Spacer(1, styles.gap), video(exercise.video, styles, width)]
+    continues = styles.body.clone("continues", spaceBefore=styles.body_size * 0.5)
+    return WholeBlock(
+        story,
+        note=lambda: para(
+            Strong(f"Exercise {entry.number} continues on the next page."), continues
+        ),
+        heading=lambda: [
+            rule(styles),
+            para([f"Exercise {entry.number}: ", exercise.name, " (continued)"], styles.exercise),
+        ],
+    )
+
+
+def sections(found: list[Entry]) -> Iterator[tuple[Entry, str | None]]:
+    """Each entry with the heading that starts before it: consecutive items sharing a section
+    sit under one heading, printed once."""
+    current: str | None = None
+    for entry in found:
+        section = entry.item.section
+        yield entry, section if section and section != current else None
+        current = section
+
+
+def exercise_story(program: Program, styles: Styles, width: float) -> list[Flowable]:
+    """Every block in order. The first block gets a heading even when its item has no section:
+    "Your exercises" marks where the doing starts. It is not added above a section's own
+    heading, because two headings make the first block too tall to stay whole in large print."""
+    story: list[Flowable] = []
+    for entry, section in sections(entries(program)):
+        heading = section if section is not None or story else "Your exercises"
+        headings = [para(heading, styles.section)] if heading is not None else []
+        story.append(exercise_block(entry, styles, width, headings))
+    return story

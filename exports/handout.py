@@ -1,0 +1,111 @@
+"""The public entry point: a program in, a PDF handout on disk out, or one line saying why not.
+
+    export_program(program, Path("jane.pdf"), HandoutOptions(paper="a4", large_print=True))
+
+The PDF is made in memory and written to a temporary file beside `dest`, then renamed into
+place, so a failure never leaves a partial handout behind.
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from exports.document import Metadata, build_pdf, text_width
+from exports.exercise_blocks import MissingExercise, exercise_story
+from exports.first_page import DEFAULT_TITLE, first_page
+from exports.flowables import PictureError
+from exports.styles import PAPER, make_styles, margins
+from exports.tracking import tracking_page
+from library.atomic import atomic_write
+from library.model import Program
+
+SUBJECT = "Home exercise program"
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    paper: str = "letter"  # "letter" or "a4"
+    large_print: bool = False
+
+
+class ExportError(Exception):
+    """The handout could not be made or written; the message is one line, for a person."""
+
+
+def footer_text(program: Program) -> str:
+    return " · ".join(part for part in (program.patient, program.clinic) if part)
+
+
+def render(program: Program, options: HandoutOptions) -> bytes:
+    """The handout's bytes: the same program and options always give the same bytes."""
+    if options.paper not in PAPER:
+        raise ExportError(f"unknown paper size '{options.paper}'; use letter or a4")
+    if not program.items:
+        raise ExportError("the program has no exercises yet; add one before printing")
+    page_size = PAPER[options.paper]
+    page_margins = margins(options.large_print)
+    width = text_width(page_size, page_margins)
+    styles = make_styles(options.large_print)
+    story = first_page(program, styles, options.paper, width)
+    story += exercise_story(program, styles, width)
+    story += tracking_page(program, styles, width, options.paper)
+    title = program.title or DEFAULT_TITLE
+    metadata = Metadata(
+        title=title,
+        author=program.clinician or program.clinic or "",
+        subject=f"{SUBJECT}: {title}",
+        created=program.created,
+    )
+    return build_pdf(
+        story,
+        page_size=page_size,
+        margins=page_margins,
+        footer_text=footer_text(program),
+        footer_size=styles.footer_size,
+        metadata=metadata,
+    )
+
+
+def write_problem(error: OSError, dest: Path) -> str:
+    """What went wrong writing `dest`, in words a clinician can act on."""
+    folder = dest.parent
+    if error.errno == errno.ENOENT:
+        return f"the folder {folder} does not exist"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"no permission to write in {folder}"
+    if error.errno == errno.EISDIR:
+        return f"{dest} is a folder"
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    return f"cannot write the file: {error.strerror or error}"
+
+
+def export_program(
+    program: Program, dest: Path, options: HandoutOptions = HandoutOptions()
+) -> Path:
+    """Write the handout for `program` to `dest` and return the path written.
+
+    Raises ExportError with a one-line reason; nothing is left at `dest` or beside it on failure.
+    """
+    try:
+        data = render(program, options)
+    except ExportError:
+        raise
+    except (MissingExercise, PictureError) as error:
+        raise ExportError(str(error)) from error
+    except LayoutError as error:
+        raise ExportError(
+            "something in the program is too long to fit on one page; shorten the longest text"
+        ) from error
+    except Exception as error:  # a layout failure must still end in one line, not a traceback
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise ExportError(f"could not lay out the handout: {first_line}") from error
+    try:
+        atomic_write(dest, data)
+    except OSError as error:
+        raise ExportError(write_problem(error, dest)) from error
+    return dest
