@@ -15,8 +15,6 @@ done. The estimate is deliberately simple and its assumptions are the constants 
 
 from __future__ import annotations
 
-from collections import Counter
-
 from library.model import Dose, Exercise, Program, middle
 
 REP_S = 4
@@ -53,18 +51,23 @@ def item_seconds(dose: Dose | None, exercise: Exercise | None = None) -> float:
     return SETUP_S + sides * one_side
 
 
-def session_seconds(program: Program) -> int:
-    """One session of the whole program: every item once."""
-    total = sum(item_seconds(item.dose, program.exercise(item.exercise)) for item in program.items)
+def session_seconds(program: Program, session: int = 1) -> int:
+    """The `session`-th session of a day: the items done at least that many times a day.
+
+    The first session holds every item; an item done once a day is not in the second.
+    """
+    total = sum(
+        item_seconds(item.dose, program.exercise(item.exercise))
+        for item in program.items
+        if session == 1 or (item.dose is not None and (item.dose.per_day or 1) >= session)
+    )
     return round(total)
 
 
 def sessions_per_day(program: Program) -> int | None:
-    """How many times a day most of the program is done, if its items say so."""
-    counts = Counter(item.dose.per_day for item in program.items if item.dose and item.dose.per_day)
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    """How many times a day the program is done at most, if its items say so."""
+    counts = [item.dose.per_day for item in program.items if item.dose and item.dose.per_day]
+    return max(counts) if counts else None
 
 
 def duration_text(seconds: int) -> str:
@@ -79,14 +82,27 @@ def duration_text(seconds: int) -> str:
     return text
 
 
+def times_text(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
 def session_text(program: Program) -> str:
-    """The answer to "how long will this take me?": `About 15 minutes, 2 times a day`."""
+    """The answer to "how long will this take me?": `About 15 minutes, 2 times a day`.
+
+    When some items are done more often than others, the later sessions are shorter and the
+    text says so: `About 21 minutes the first time each day, about 12 minutes the second time`.
+    """
     if not program.items:
         return ""
-    text = duration_text(session_seconds(program))
-    per_day = sessions_per_day(program)
-    if per_day == 1:
-        return f"{text}, once a day"
-    if per_day:
-        return f"{text}, {per_day} times a day"
-    return text
+    per_day = sessions_per_day(program) or 1
+    lengths = [session_seconds(program, n) for n in range(1, per_day + 1)]
+    first = duration_text(lengths[0])
+    later = {duration_text(length) for length in lengths[1:]}
+    if sessions_per_day(program) is None:
+        return first
+    if not later or later == {first}:
+        return f"{first}, {times_text(per_day)} a day"
+    if len(later) == 1:
+        which = "the second time" if per_day == 2 else f"each of the other {per_day - 1} times"
+        return f"{first} the first time each day, {later.pop().lower()} {which}"
+    return f"{first} the first time each day, less the other {per_day - 1} times"

@@ -100,4 +100,10 @@ def test_spelled_out_for_the_handout() -> None:
 
 def test_the_parts_of_the_line() -> None:
     dose = Dose(reps=10, load="red band · heavy", per_day=1, days_per_week=3, effort="Easy")
-    assert dose_parts(dose) == ["10 reps", "red band · heavy", "once a day", "3 days a week", "Easy"]
+    assert dose_parts(dose) == [
+        "10 reps",
+        "red band · heavy",
+        "once a day",
+        "3 days a week",
+        "Easy",
+    ]

@@ -43,7 +43,20 @@ def test_ranges_count_as_their_middle() -> None:
 
 def test_the_example_program() -> None:
     program = load_program(EXAMPLE)
-    assert session_text(program) == "About 21 minutes, 2 times a day"
+    # The two rolling exercises are once a day, so the evening session is shorter.
+    assert session_text(program) == (
+        "About 21 minutes the first time each day, about 16 minutes the second time"
+    )
+    rolled_twice = replace(
+        program,
+        items=tuple(
+            replace(item, dose=replace(item.dose, per_day=2)) if item.dose else item
+            for item in program.items
+        ),
+    )
+    assert session_text(rolled_twice) == "About 21 minutes, 2 times a day"
+    once = replace(program, items=tuple(i for i in program.items if i.exercise.startswith("foam")))
+    assert session_text(once) == "About 6 minutes, once a day"
 
 
 def test_words() -> None:
