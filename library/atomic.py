@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import tempfile
@@ -27,9 +28,11 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if existed:
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, path.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            # mkstemp makes a private (0600) file; a program is for sharing, so a new file gets
+            # the usual permissions and a replaced one keeps its own.
+            mode = path.stat().st_mode & 0o777 if existed else 0o666 & ~current_umask()
+            os.chmod(temporary, mode)
             if backup:
                 keep_backup(path)
         os.replace(temporary, path)
@@ -38,6 +41,14 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
             os.unlink(temporary)
         raise
     sync_folder(path.parent)
+
+
+@functools.cache
+def current_umask() -> int:
+    """The process's umask; reading it means setting it, so do that once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def keep_backup(path: Path) -> None:

@@ -28,6 +28,13 @@ def state_dir() -> Path:
     return user_state_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """What can be rebuilt at any time, such as the parsed library."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def config_dir() -> Path:
     from platformdirs import user_config_path
 

@@ -190,3 +190,17 @@ def test_any_valid_program_round_trips(program: Program) -> None:
         first = path.read_bytes()
         save_program(load_program(path), path)
         assert path.read_bytes() == first
+
+
+def test_a_new_file_is_readable_by_others_as_usual(tmp_path: Path) -> None:
+    """Programs are shared and kept in git: not the private mode a temporary file starts with."""
+    path = tmp_path / "shared.toml"
+    old = os.umask(0o022)
+    try:
+        save_program(load_program(EXAMPLE), path)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)
+    save_program(replace(load_program(path), patient="Someone"), path)
+    assert path.stat().st_mode & 0o777 == 0o600, "a replaced file keeps its own mode"

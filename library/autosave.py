@@ -1,0 +1,107 @@
+"""Crash safety: the program being edited is written to the user state dir after every change,
+and the next start offers it back if hepster did not close cleanly.
+
+Each running hepster writes its own file (named by process id), so two windows never overwrite
+each other's work, and a file whose process is gone is one to offer back. The file is an
+ordinary program file, loaded with the ordinary checks, with one comment line in front that says
+which file it was a copy of and when it was written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from library.atomic import atomic_write
+from library.locations import state_dir
+from library.model import Program
+from library.program_files import Lookup, load_program, program_text
+
+MARK = "# hepster autosave: "
+
+
+def autosave_dir() -> Path:
+    return state_dir() / "autosave"
+
+
+def autosave_file(pid: int | None = None) -> Path:
+    return autosave_dir() / f"{os.getpid() if pid is None else pid}.toml"
+
+
+def write_autosave(program: Program, original: Path | None, file: Path | None = None) -> Path:
+    """Write the program now; raises OSError when the state dir cannot be written."""
+    file = autosave_file() if file is None else file
+    file.parent.mkdir(parents=True, exist_ok=True)
+    about = {
+        "path": str(original) if original is not None else None,
+        "saved": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+    text = MARK + json.dumps(about, ensure_ascii=False) + "\n" + program_text(program)
+    atomic_write(file, text.encode("utf-8"))
+    return file
+
+
+def clear_autosave(file: Path | None = None) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        (autosave_file() if file is None else file).unlink()
+
+
+@dataclass(frozen=True)
+class Autosave:
+    """A program left behind by a hepster that did not close cleanly."""
+
+    file: Path
+    original: Path | None  # the program file it was a copy of; None for a never-saved program
+    saved: str  # when, as written, for the person deciding whether to recover it
+
+    def load(self, lookup: Lookup) -> Program:
+        """Raises InvalidFile when the autosave itself is damaged."""
+        return load_program(self.file, lookup)
+
+
+def process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a platform that cannot tell: leave it alone
+    return True
+
+
+def read_about(file: Path) -> tuple[Path | None, str]:
+    try:
+        with file.open(encoding="utf-8") as stream:
+            first = stream.readline()
+        about = json.loads(first[len(MARK) :]) if first.startswith(MARK) else {}
+    except (OSError, ValueError):
+        about = {}
+    if not isinstance(about, dict):
+        about = {}
+    path = about.get("path")
+    saved = about.get("saved")
+    return (
+        Path(path) if isinstance(path, str) else None,
+        saved if isinstance(saved, str) else "",
+    )
+
+
+def left_behind(folder: Path | None = None) -> list[Autosave]:
+    """Autosaves of hepsters no longer running, newest first."""
+    folder = autosave_dir() if folder is None else folder
+    found: list[tuple[float, Autosave]] = []
+    with contextlib.suppress(OSError):
+        for file in folder.glob("*.toml"):
+            if file.stem.isdigit() and process_alive(int(file.stem)):
+                continue
+            original, saved = read_about(file)
+            with contextlib.suppress(OSError):
+                found.append((file.stat().st_mtime, Autosave(file, original, saved)))
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [autosave for _, autosave in found]

@@ -1,0 +1,56 @@
+"""The library cache: used when nothing changed, refreshed when any library file changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from library.layers import Folder, load_library
+from library.library_cache import cached_library, from_cache
+
+EXERCISE = """
+[[exercise]]
+id = "{id}"
+name = "{name}"
+regions = ["knee"]
+kind = "strength"
+steps = ["Do it."]
+"""
+
+
+def write(folder: Path, exercise_id: str, name: str) -> Path:
+    path = folder / f"{exercise_id}.toml"
+    path.write_text(EXERCISE.format(id=exercise_id, name=name))
+    return path
+
+
+def test_cache_is_used_then_refreshed_when_a_file_changes(tmp_path: Path) -> None:
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    file = tmp_path / "cache.pickle"
+    folders = [Folder("clinic", folder)]
+    path = write(folder, "knee-one", "Knee one")
+    assert from_cache(folders, file) is None
+    library, index = cached_library(folders, file)
+    assert library.exercises == load_library(folders).exercises
+    assert [e.id for e in index.search("knee")] == ["knee-one"]
+    assert from_cache(folders, file) is not None
+    write(folder, "knee-one", "Knee one, changed")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert from_cache(folders, file) is None
+    library, _ = cached_library(folders, file)
+    assert library.exercises["knee-one"].name == "Knee one, changed"
+    write(folder, "knee-two", "Knee two")
+    assert from_cache(folders, file) is None
+    assert set(cached_library(folders, file)[0].exercises) == {"knee-one", "knee-two"}
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    write(folder, "knee-one", "Knee one")
+    file = tmp_path / "cache.pickle"
+    file.write_bytes(b"not a pickle")
+    library, _ = cached_library([Folder("clinic", folder)], file)
+    assert "knee-one" in library.exercises

@@ -1,0 +1,237 @@
+"""Small dialogs: a question with buttons, and one line of text to type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+T = TypeVar("T")
+Variant = Literal["default", "primary", "success", "warning", "error"]
+
+
+class Dialog(ModalScreen[T]):
+    """A modal that Esc closes without an answer.
+
+    The dialogs' styles live here rather than in app.tcss, so that they are parsed when the
+    first dialog opens, not at start-up.
+    """
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    Dialog {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    .dialog {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: round $accent;
+        background: $surface;
+    }
+
+    .dialog.small {
+        width: 70;
+    }
+
+    .dialog.tall {
+        height: 100%;
+        max-height: 40;
+    }
+
+    .dialog-title {
+        text-style: bold;
+        width: 100%;
+        margin-bottom: 1;
+    }
+
+    .hint {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+
+    .question {
+        margin-bottom: 1;
+    }
+
+    .buttons {
+        height: auto;
+        margin-top: 1;
+    }
+
+    .buttons Button {
+        margin-right: 2;
+    }
+
+    .problems {
+        color: $error;
+        height: auto;
+    }
+
+    .form-body {
+        height: 1fr;
+    }
+
+    .dose-fields {
+        grid-size: 4;
+        grid-columns: 12 1fr 12 1fr;
+        grid-gutter: 0 1;
+        height: auto;
+    }
+
+    .dose-fields .wide {
+        column-span: 3;
+    }
+
+    .dose-fields TextArea {
+        height: 3;
+    }
+
+    .info-grid {
+        grid-size: 2;
+        grid-columns: 12 1fr;
+        grid-gutter: 0 1;
+        height: auto;
+    }
+
+    .field-label {
+        color: $text-muted;
+    }
+
+    .form TextArea {
+        height: 4;
+        margin-bottom: 1;
+    }
+
+    .form .dose-fields TextArea {
+        height: 3;
+        margin-bottom: 0;
+    }
+
+    .-invalid {
+        background: $error 25%;
+    }
+
+    #dose-line {
+        margin-top: 1;
+        text-style: bold;
+        height: auto;
+    }
+
+    #regions {
+        height: 8;
+        border: none;
+        padding: 0;
+    }
+
+    #export .options {
+        height: auto;
+        margin-top: 1;
+    }
+
+    #export .options Select {
+        width: 16;
+        margin-right: 2;
+    }
+
+    #help-body {
+        height: 1fr;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    variant: Variant = "default"
+
+
+class ChoiceScreen(Dialog[str | None]):
+    """A question and a row of buttons; ←/→ move between them, Enter presses one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
+
+    def __init__(self, title: str, question: str, choices: list[Choice]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.question, classes="question")
+            with Horizontal(classes="buttons"):
+                for choice in self.choices:
+                    yield Button(
+                        choice.label,
+                        id=f"choice-{choice.value}",
+                        variant=choice.variant,
+                        compact=True,
+                    )
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query(Button).first())
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+
+class AskText(Dialog[str | None]):
+    """One line of text: a section name, say. Enter accepts, Esc cancels."""
+
+    def __init__(
+        self,
+        title: str,
+        hint: str,
+        value: str,
+        *,
+        max_length: int = 0,
+        suggestions: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.hint = hint
+        self.value = value
+        self.max_length = max_length
+        self.suggestions = suggestions or []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.hint, classes="hint")
+            suggester = SuggestFromList(self.suggestions, case_sensitive=False)
+            yield Input(self.value, max_length=self.max_length, suggester=suggester, id="answer")
+            with Horizontal(classes="buttons"):
+                yield Button("OK", id="ok", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def accept(self) -> None:
+        self.dismiss(self.query_one(Input).value)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,72 @@
+"""The help screen: every key of every command, generated from the registry, so it is never out
+of date, and a few words on how a program is built."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Label, Static
+
+from tui.commands import COMMANDS, CONTEXTS, keys_text
+from tui.screens.dialogs import Dialog
+
+INTRO = (
+    "Type in the search box to find an exercise; ↑/↓ move through the results; Enter adds the "
+    "highlighted one with its default dose. F6 goes to the program, where Enter edits a dose. "
+    "Ctrl+P opens the command palette, which lists every command. With a mouse: click an "
+    "entry to choose it, click it again to add it or edit its dose."
+)
+
+
+def keys_table() -> Group:
+    """One small table per context, generated from the command registry."""
+    tables: list[Table] = []
+    for context, heading in CONTEXTS.items():
+        table = context_table(heading)
+        for command in COMMANDS:
+            if command.context == context and command.keys:
+                table.add_row(keys_text(command), f"{command.title}: {command.help}")
+        tables.append(table)
+    always = context_table("Always")
+    always.add_row("Ctrl+P", "Command palette: every command, and exercises to add by name")
+    always.add_row("Tab, Shift+Tab", "Next or previous box, list or button")
+    always.add_row("Esc", "Close a dialog without saving")
+    tables.append(always)
+    return Group(*tables)
+
+
+def context_table(heading: str) -> Table:
+    table = Table(
+        box=None,
+        show_header=False,
+        padding=(0, 1),
+        expand=True,
+        title=heading,
+        title_style="bold underline",
+        title_justify="left",
+    )
+    table.add_column("Key", style="bold", no_wrap=True, width=15)
+    table.add_column("What it does", ratio=1)
+    return table
+
+
+class HelpScreen(Dialog[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark,q", "cancel", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog tall", id="help"):
+            yield Label("hepster: keys", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(INTRO, classes="hint")
+                yield Static(keys_table())
+            yield Static("Esc, F1 or q closes this.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#help-body"))

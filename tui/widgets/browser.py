@@ -1,0 +1,224 @@
+"""The library browser: a search box that filters as you type, a line showing the filters
+(region, kind, position, equipment; F9 or a click sets them), and the list.
+
+The search box keeps the focus while the therapist moves the list's cursor with ↑/↓, so
+"type a few letters, arrow down, Enter" adds an exercise without ever leaving the box. The
+filters are one line rather than four drop-downs: a line costs nothing at start-up and leaves
+the list room at 80×24.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from library.dose_text import dose_text
+from library.model import Exercise
+from library.search import Filters, SearchIndex
+from tui.commands import bindings
+from tui.messages import AddRequested, ExerciseHighlighted
+from tui.widgets.clicks import ClickToChooseList
+
+FILTERS = ("region", "kind", "position", "equipment")
+FIRST_BATCH = 40
+
+
+def word_options(words: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(word.replace("-", " "), word) for word in words]
+
+
+def filter_line(filters: Filters) -> Content:
+    """`Filters: hip · stretch (F9)`, clickable; says how to set them when there are none."""
+    chosen = [
+        value.replace("-", " ")
+        for value in (filters.region, filters.kind, filters.position, filters.equipment)
+        if value
+    ]
+    text = " · ".join(chosen) if chosen else "none"
+    return Content.from_markup("[@click=app.set_filters]Filters: $text [dim](F9)[/][/]", text=text)
+
+
+class SearchBox(Input):
+    """The search box; Enter adds the highlighted result (and the footer says so)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.add_exercise", "Add")]
+
+
+class ResultList(ClickToChooseList):
+    """The exercises that match; Enter, or a click on the chosen one, adds it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.add_exercise", "Add")]
+
+
+class LibraryBrowser(Vertical):
+    """Search, filters, results and (on a narrow screen) a short blurb of the highlighted one.
+
+    | Key | Action |
+    | --- | --- |
+    | ↑ ↓ PgUp PgDn | Move the cursor in the results, also from the search box |
+    | Enter | Add the highlighted exercise to the program |
+    | Esc | Clear the search and the filters |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("browser"),
+        ("up", "cursor('up')"),
+        ("down", "cursor('down')"),
+        ("pageup", "cursor('page_up')"),
+        ("pagedown", "cursor('page_down')"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index: SearchIndex | None = None
+        self.active = Filters()
+        self.rest: list[Option] = []  # results not in the list yet (see refresh_results)
+        self.found: list[Exercise] = []
+        self.in_program: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(placeholder="Search exercises…", id="search", compact=True)
+        yield Static(filter_line(Filters()), id="filters")
+        yield Static("Loading the library…", id="result-count")
+        yield ResultList(id="results")
+        yield Static("", id="blurb")
+
+    # The model: which exercises there are, which are in the program.
+
+    def load_library(self, index: SearchIndex) -> None:
+        self.index = index
+        self.refresh_results()
+
+    def equipment_words(self) -> list[str]:
+        if self.index is None:
+            return []
+        return sorted({word.lower() for e in self.index.exercises for word in e.equipment})
+
+    def mark_in_program(self, exercise_ids: set[str]) -> None:
+        """Tick the exercises the program uses; only the entries that changed are redrawn."""
+        changed = exercise_ids ^ self.in_program
+        self.in_program = exercise_ids
+        if not changed or self.index is None:
+            return
+        results = self.query_one(ResultList)
+        for exercise in self.found:
+            if exercise.id in changed:
+                with contextlib.suppress(OptionDoesNotExist):  # not in the list yet
+                    results.replace_option_prompt(exercise.id, self.prompt(exercise))
+
+    def filters(self) -> Filters:
+        return self.active
+
+    def set_filters(self, filters: Filters) -> None:
+        self.active = filters
+        self.query_one("#filters", Static).update(filter_line(filters))
+        self.refresh_results()
+
+    def highlighted(self) -> Exercise | None:
+        results = self.query_one(ResultList)
+        if results.highlighted is None or not 0 <= results.highlighted < len(self.found):
+            return None
+        return self.found[results.highlighted]
+
+    def show(self, exercise_id: str) -> None:
+        """Put the cursor on an exercise, clearing the search if it is not among the results."""
+        if all(e.id != exercise_id for e in self.found):
+            self.clear_search()
+        self.add_rest()
+        for position, exercise in enumerate(self.found):
+            if exercise.id == exercise_id:
+                self.query_one(ResultList).highlighted = position
+
+    def prompt(self, exercise: Exercise) -> Text:
+        text = Text(no_wrap=False)
+        text.append("✓ " if exercise.id in self.in_program else "  ", style="bold")
+        text.append(exercise.name)
+        if exercise.layer != "bundled":
+            text.append(f" [{exercise.layer}]", style="italic")
+        return text
+
+    def refresh_results(self) -> None:
+        if self.index is None:
+            return
+        results = self.query_one(ResultList)
+        search = self.query_one("#search", Input).value
+        self.found = self.index.search(search, self.filters())
+        options = [Option(self.prompt(e), id=e.id) for e in self.found]
+        # A screenful now and the rest just after the next paint: a long list costs its
+        # layout once, after the therapist already sees the top of it.
+        results.set_options(options[:FIRST_BATCH])
+        self.rest = options[FIRST_BATCH:]
+        if self.rest:
+            self.call_after_refresh(self.add_rest)
+        count = len(self.found)
+        total = len(self.index.exercises)
+        noun = "exercise" if total == 1 else "exercises"
+        shown = f"{total} {noun}" if count == total else f"{count} of {total} {noun}"
+        if not count:
+            shown = "No match: try fewer words, or Esc to clear"
+        self.query_one("#result-count", Static).update(shown)
+        results.highlighted = 0 if self.found else None
+        self.announce()
+
+    def add_rest(self) -> None:
+        """The results held back by `refresh_results`, if a newer search has not replaced them."""
+        rest, self.rest = self.rest, []
+        if rest:
+            self.query_one(ResultList).add_options(rest)
+
+    def announce(self) -> None:
+        exercise = self.highlighted()
+        blurb = ""
+        if exercise is not None:
+            blurb = exercise.summary or ""
+            if exercise.dose:
+                blurb += f"\nDefault: {dose_text(exercise.dose)}"
+        self.query_one("#blurb", Static).update(blurb)
+        self.post_message(ExerciseHighlighted(exercise))
+
+    def clear_search(self) -> None:
+        with self.prevent(Input.Changed):
+            self.query_one("#search", Input).value = ""
+        self.set_filters(Filters())
+
+    # Events.
+
+    @on(Input.Changed, "#search")
+    def search_changed(self) -> None:
+        self.refresh_results()
+
+    @on(Input.Submitted, "#search")
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.request_add()
+
+    @on(OptionList.OptionSelected, "#results")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.query_one(ResultList).acts_on(event):
+            self.request_add()
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.announce()
+
+    def request_add(self) -> None:
+        exercise = self.highlighted()
+        if exercise is not None:
+            self.post_message(AddRequested(exercise))
+        elif self.index is not None:
+            self.notify("No exercise highlighted: type a few letters of its name", timeout=3)
+
+    def action_cursor(self, direction: str) -> None:
+        results = self.query_one(ResultList)
+        getattr(results, f"action_cursor_{direction}")()

@@ -1,0 +1,97 @@
+"""The exercise detail pane: everything the patient will read about one exercise, its default
+dose, its picture, and which library layer it comes from (and whom it overrides)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from library.dose_text import dose_text
+from library.model import Exercise
+
+LAYER_TEXT = {
+    "bundled": "the bundled library",
+    "clinic": "your clinic's library",
+    "personal": "your personal library",
+    "program": "this program's file",
+}
+
+
+def layer_line(exercise: Exercise, overridden: list[Exercise]) -> Text:
+    text = Text(f"From {LAYER_TEXT.get(exercise.layer, exercise.layer)}", style="italic")
+    for hidden in overridden:
+        text.append(f"; overrides the one in {LAYER_TEXT.get(hidden.layer, hidden.layer)}")
+    return text
+
+
+def picture(exercise: Exercise) -> RenderableType:
+    """The illustration area: a terminal cannot show the drawing, so say what the handout has."""
+    if exercise.image_path() is not None:
+        body = Text(f"Picture: {exercise.image}\n(printed on the handout)", justify="center")
+    elif exercise.image:
+        body = Text(f"Picture missing: {exercise.image}", justify="center")
+    else:
+        body = Text("No picture for this exercise yet", justify="center", style="dim")
+    return Panel(body, title="Illustration", title_align="left", border_style="dim")
+
+
+def detail(exercise: Exercise, overridden: list[Exercise]) -> RenderableType:
+    parts: list[RenderableType] = []
+    head = Text(exercise.name, style="bold")
+    head.append(f"\n{exercise.id}", style="dim")
+    parts.append(head)
+    parts.append(layer_line(exercise, overridden))
+    facts = [", ".join(r.replace("-", " ") for r in exercise.regions), exercise.kind]
+    if exercise.position:
+        facts.append(exercise.position.replace("-", " "))
+    facts.append("equipment: " + (", ".join(exercise.equipment) or "none"))
+    if exercise.sided:
+        facts.append("one side at a time")
+    parts.append(Text(" · ".join(facts), style="dim"))
+    if exercise.summary:
+        parts.append(Text(f"\n{exercise.summary}"))
+    steps = Text("\nSteps", style="bold")
+    for number, step in enumerate(exercise.steps, 1):
+        steps.append(f"\n{number}. ", style="bold")
+        steps.append(step, style="not bold")
+    parts.append(steps)
+    if exercise.cues:
+        cues = Text("\nTips", style="bold")
+        for cue in exercise.cues:
+            cues.append(f"\n• {cue}", style="not bold")
+        parts.append(cues)
+    if exercise.cautions:
+        cautions = Text("\nCautions", style="bold")
+        for caution in exercise.cautions:
+            cautions.append(f"\n! {caution}", style="not bold")
+        parts.append(cautions)
+    dose = Text("\nDefault dose: ", style="bold")
+    dose.append(dose_text(exercise.dose) or "none given", style="not bold")
+    if exercise.dose and exercise.dose.notes:
+        dose.append(f"\n{exercise.dose.notes}", style="not bold")
+    parts.append(dose)
+    parts.append(Text(""))
+    parts.append(picture(exercise))
+    return Group(*parts)
+
+
+class ExerciseDetail(VerticalScroll, can_focus=True):
+    """Scrolls with ↑/↓ when focused; shows the exercise highlighted in the browser."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static("Pick an exercise on the left to read it here.", id="detail-text")
+
+    exercise: Exercise | None = None
+    overridden: list[Exercise] = []  # noqa: RUF012 (replaced, never changed in place)
+
+    def show(self, exercise: Exercise | None, overridden: list[Exercise]) -> None:
+        self.exercise, self.overridden = exercise, overridden
+        text = self.query_one("#detail-text", Static)
+        if exercise is None:
+            text.update("Pick an exercise on the left to read it here.")
+        else:
+            text.update(detail(exercise, overridden))
+        self.scroll_home(animate=False)
