@@ -10,11 +10,12 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
+def atomic_write(path: Path, data: bytes, *, backup: bool = False, private: bool = False) -> None:
     """Replace `path` with `data` in one step: temporary file in the same folder, fsync, rename.
 
     With `backup`, the previous version is kept as `NAME.bak` (e.g. `knee.toml.bak`), so one bad
-    save can be undone by hand. Writing the bytes the file already holds changes nothing.
+    save can be undone by hand. With `private`, only the user may read it (copies of patient
+    data kept behind the scenes). Writing the bytes the file already holds changes nothing.
     """
     try:
         if path.read_bytes() == data:
@@ -32,6 +33,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
             # mkstemp makes a private (0600) file; a program is for sharing, so a new file gets
             # the usual permissions and a replaced one keeps its own.
             mode = path.stat().st_mode & 0o777 if existed else 0o666 & ~current_umask()
+            mode = 0o600 if private else mode
             os.chmod(temporary, mode)
             if backup:
                 keep_backup(path)

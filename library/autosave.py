@@ -41,7 +41,8 @@ def write_autosave(program: Program, original: Path | None, file: Path | None = 
         "saved": dt.datetime.now().isoformat(timespec="seconds"),
     }
     text = MARK + json.dumps(about, ensure_ascii=False) + "\n" + program_text(program)
-    atomic_write(file, text.encode("utf-8"))
+    # The patient's name and program, kept where the user did not choose: for their eyes only.
+    atomic_write(file, text.encode("utf-8"), private=True)
     return file
 
 

@@ -79,6 +79,7 @@ def test_autosave_round_trip_and_what_was_left_behind(tmp_path: Path) -> None:
     program = Program(title="Jane's knees", created=dt.date(2026, 11, 24))
     mine = write_autosave(program, tmp_path / "jane.toml")
     assert mine == autosave_file()
+    assert mine.stat().st_mode & 0o777 == 0o600, "a copy of patient data only the user can read"
     assert left_behind() == [], "this process is running: its file is not left behind"
     gone = autosave_dir() / "999999999.toml"
     write_autosave(program, None, gone)
