@@ -54,3 +54,9 @@ def test_validate_imports_no_textual() -> None:
     imported = [line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()]
     assert imported, "no import timings printed"
     assert not [name for name in imported if name.split(".")[0] in {"textual", "reportlab"}]
+
+
+def test_the_app_imports_reportlab_only_when_exporting() -> None:
+    loaded = loaded_after_importing(["tui.app", *modules_of("tui")])
+    assert "textual" in loaded
+    assert "reportlab" not in loaded
