@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.css.query import NoMatches
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import WorkerState
@@ -143,6 +144,19 @@ class HepsterApp(App[int]):
     TITLE = "hepster"
     COMMANDS = App.COMMANDS | {ExerciseProvider}
     NOTIFICATION_TIMEOUT = 6
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications quote files and what was typed in them: always plain text, never
+        markup, or a name like "Hip [/] stretch" in a colleague's file would crash the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def __init__(
         self,

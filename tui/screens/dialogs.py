@@ -179,8 +179,8 @@ class ChoiceScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.question, classes="question")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.question, classes="question", markup=False)
             with Horizontal(classes="buttons"):
                 for choice in self.choices:
                     yield Button(
@@ -219,8 +219,8 @@ class AskText(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.hint, classes="hint")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.hint, classes="hint", markup=False)
             suggester = SuggestFromList(self.suggestions, case_sensitive=False)
             yield Input(self.value, max_length=self.max_length, suggester=suggester, id="answer")
             with Horizontal(classes="buttons"):

@@ -62,10 +62,10 @@ class DoseEditor(Dialog[DoseResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="dose-editor"):
-            yield Label(f"Dose: {self.exercise_name}", classes="dialog-title")
+            yield Label(f"Dose: {self.exercise_name}", classes="dialog-title", markup=False)
             yield DoseFields(self.dose, sided=self.sided, id="fields")
-            yield Static("", id="dose-line")
-            yield Static("", id="problems", classes="problems")
+            yield Static("", id="dose-line", markup=False)
+            yield Static("", id="problems", classes="problems", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Default", id="default", compact=True)

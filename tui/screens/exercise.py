@@ -68,16 +68,18 @@ class ExerciseForm(Dialog[Exercise | None]):
         values = exercise_fields(start) if start else {}
         title = f"Clone of {start.name}" if start else "New exercise"
         with Vertical(classes="dialog form tall", id="exercise-form"):
-            yield Label(f"{title}: saved to your personal library", classes="dialog-title")
-            yield Static("", id="layer-note", classes="hint")
+            yield Label(
+                f"{title}: saved to your personal library", classes="dialog-title", markup=False
+            )
+            yield Static("", id="layer-note", classes="hint", markup=False)
             with VerticalScroll(classes="form-body"):
                 with Grid(classes="info-grid"):
                     for key, label, placeholder in INPUTS[:3]:
-                        yield Label(label, classes="field-label")
+                        yield Label(label, classes="field-label", markup=False)
                         yield Input(
                             values.get(key, ""), id=key, placeholder=placeholder, compact=True
                         )
-                    yield Label("Kind", classes="field-label")
+                    yield Label("Kind", classes="field-label", markup=False)
                     yield Select(
                         word_options(KINDS),
                         prompt="choose one",
@@ -85,7 +87,7 @@ class ExerciseForm(Dialog[Exercise | None]):
                         value=start.kind if start else Select.NULL,
                         compact=True,
                     )
-                    yield Label("Position", classes="field-label")
+                    yield Label("Position", classes="field-label", markup=False)
                     yield Select(
                         word_options(POSITIONS),
                         prompt="—",
@@ -94,7 +96,7 @@ class ExerciseForm(Dialog[Exercise | None]):
                         compact=True,
                     )
                     for key, label, placeholder in INPUTS[3:]:
-                        yield Label(label, classes="field-label")
+                        yield Label(label, classes="field-label", markup=False)
                         yield Input(
                             values.get(key, ""), id=key, placeholder=placeholder, compact=True
                         )
@@ -104,13 +106,13 @@ class ExerciseForm(Dialog[Exercise | None]):
                     id="sided",
                     compact=True,
                 )
-                yield Label("Regions (Space ticks one)")
+                yield Label("Regions (Space ticks one)", markup=False)
                 chosen = set(start.regions) if start else set()
                 yield SelectionList[str](
                     *((r.replace("-", " "), r, r in chosen) for r in REGIONS), id="regions"
                 )
                 for key, label in AREAS:
-                    yield Label(label)
+                    yield Label(label, markup=False)
                     yield TextArea(
                         values.get(key, ""),
                         id=key,
@@ -118,9 +120,9 @@ class ExerciseForm(Dialog[Exercise | None]):
                         show_line_numbers=False,
                         compact=True,
                     )
-                yield Label("Default dose")
+                yield Label("Default dose", markup=False)
                 yield DoseFields(start.dose if start else None, sided=None, id="dose")
-            yield Static("", id="problems", classes="problems")
+            yield Static("", id="problems", classes="problems", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -68,6 +69,13 @@ def pick_file(dialog: Dialog[Path | None], start: Path, *, save: bool) -> None:
     dialog.app.push_screen(picker, chosen)
 
 
+def recent_prompt(path: Path) -> Text:
+    """A recent file: its name, then its folder dimmed; file names are text, never markup."""
+    text = Text(path.name)
+    text.append(f"  {path.parent}", style="dim")
+    return text
+
+
 class PathDialog(Dialog[Path | None]):
     """A path to type (prefilled), a Browse button, and a line saying what is wrong."""
 
@@ -82,7 +90,7 @@ class PathDialog(Dialog[Path | None]):
 
     def path_widgets(self) -> ComposeResult:
         yield Input(str(self.start), id="path", select_on_focus=False)
-        yield Static("", id="problems", classes="problems")
+        yield Static("", id="problems", classes="problems", markup=False)
 
     def focus_path(self) -> None:
         self.set_focus(self.query_one("#path", Input))
@@ -130,8 +138,8 @@ class SaveAsScreen(PathDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
-            yield Label("Save program as", classes="dialog-title")
-            yield Static("The file for this program (.toml):", classes="hint")
+            yield Label("Save program as", classes="dialog-title", markup=False)
+            yield Static("The file for this program (.toml):", classes="hint", markup=False)
             yield from self.path_widgets()
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="ok", variant="primary", compact=True)
@@ -153,20 +161,20 @@ class OpenScreen(PathDialog):
 
     def path_widgets(self) -> ComposeResult:
         yield Input(str(self.start).rstrip("/") + "/", id="path", select_on_focus=False)
-        yield Static("", id="problems", classes="problems")
+        yield Static("", id="problems", classes="problems", markup=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Label("Open a program", classes="dialog-title")
+            yield Label("Open a program", classes="dialog-title", markup=False)
             if self.recent:
-                yield Label("Recent files (Enter opens one):")
+                yield Label("Recent files (Enter opens one):", markup=False)
                 yield OptionList(
-                    *(Option(f"{p.name}  [dim]{p.parent}[/]", id=str(p)) for p in self.recent),
+                    *(Option(recent_prompt(p), id=str(p)) for p in self.recent),
                     id="recent",
                 )
             else:
-                yield Static("No recent files yet.", classes="hint")
-            yield Label("Or type a path:")
+                yield Static("No recent files yet.", classes="hint", markup=False)
+            yield Label("Or type a path:", markup=False)
             yield from self.path_widgets()
             with Horizontal(classes="buttons"):
                 yield Button("Open", id="ok", variant="primary", compact=True)
@@ -203,13 +211,15 @@ class NewProgramScreen(Dialog[str | None]):
         for template_id in sorted(self.templates):
             template = self.templates[template_id]
             layer = "" if template.layer == "bundled" else f"  [{template.layer}]"
-            options.append(
-                Option(f"Template: {template_id.replace('-', ' ')}{layer}", id=f"t:{template_id}")
-            )
+            # File names are text, never markup: a template named "[x].toml" must not break it.
+            prompt = Text(f"Template: {template_id.replace('-', ' ')}{layer}")
+            options.append(Option(prompt, id=f"t:{template_id}"))
         with Vertical(classes="dialog form"):
-            yield Label("New program", classes="dialog-title")
+            yield Label("New program", classes="dialog-title", markup=False)
             yield Static(
-                "Start blank, or from a template you then change. Enter chooses.", classes="hint"
+                "Start blank, or from a template you then change. Enter chooses.",
+                classes="hint",
+                markup=False,
             )
             yield OptionList(*options, id="choices")
 
@@ -239,9 +249,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small", id="export"):
-            yield Label("Export the handout as PDF", classes="dialog-title")
+            yield Label("Export the handout as PDF", classes="dialog-title", markup=False)
             yield Input(str(self.start), id="path", select_on_focus=False)
-            yield Static("", id="problems", classes="problems")
+            yield Static("", id="problems", classes="problems", markup=False)
             with Horizontal(classes="options"):
                 yield Select(
                     [(p.upper() if p == "a4" else p.capitalize(), p) for p in PAPERS],

@@ -40,11 +40,11 @@ class FilterScreen(Dialog[Filters | None]):
             "equipment": word_options(self.equipment),
         }
         with Vertical(classes="dialog small", id="filter-dialog"):
-            yield Label("Filter the library", classes="dialog-title")
+            yield Label("Filter the library", classes="dialog-title", markup=False)
             with Grid(classes="info-grid"):
                 for name in FILTERS:
                     value = getattr(self.filters, name)
-                    yield Label(name.capitalize(), classes="field-label")
+                    yield Label(name.capitalize(), classes="field-label", markup=False)
                     yield Select(
                         choices[name],
                         prompt="any",

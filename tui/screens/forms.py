@@ -39,7 +39,7 @@ class FormDialog(Dialog[T]):
     problems: list[Problem]
 
     def buttons(self) -> ComposeResult:
-        yield Static("", id="problems", classes="problems")
+        yield Static("", id="problems", classes="problems", markup=False)
         with Horizontal(classes="buttons"):
             yield Button("Save", id="save", variant="primary", compact=True)
             yield Button("Cancel", id="cancel", compact=True)
@@ -90,10 +90,10 @@ class NotesForm(FormDialog[tuple[str | None, str | None]]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Label(f"Notes: {self.exercise_name}", classes="dialog-title")
-            yield Label("Notes for the patient (printed under the exercise)")
+            yield Label(f"Notes: {self.exercise_name}", classes="dialog-title", markup=False)
+            yield Label("Notes for the patient (printed under the exercise)", markup=False)
             yield area(self.item.notes or "", "notes")
-            yield Label("Progression: when and how to make it harder")
+            yield Label("Progression: when and how to make it harder", markup=False)
             yield area(self.item.progression or "", "progression")
             yield from self.buttons()
 
@@ -159,19 +159,21 @@ class InfoForm(FormDialog[ProgramInfo]):
     def compose(self) -> ComposeResult:
         values = info_fields(self.program)
         with Vertical(classes="dialog form tall"):
-            yield Label("Program info", classes="dialog-title")
+            yield Label("Program info", classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
                 with Grid(classes="info-grid"):
                     for key, label in INFO_INPUTS:
-                        yield Label(label, classes="field-label")
+                        yield Label(label, classes="field-label", markup=False)
                         placeholder = "YYYY-MM-DD" if key in ("created", "start") else ""
                         yield Input(values[key], id=key, compact=True, placeholder=placeholder)
                 for key, label in INFO_AREAS:
-                    yield Label(label)
+                    yield Label(label, markup=False)
                     yield area(values[key], key)
             yield from self.buttons()
             yield Static(
-                "Ctrl+D: your clinician, clinic and contact from the settings", classes="hint"
+                "Ctrl+D: your clinician, clinic and contact from the settings",
+                classes="hint",
+                markup=False,
             )
 
     def on_mount(self) -> None:
@@ -221,17 +223,19 @@ class SettingsForm(FormDialog[Settings]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Label("Settings", classes="dialog-title")
-            yield Static("Put on every new program, so you type them once.", classes="hint")
+            yield Label("Settings", classes="dialog-title", markup=False)
+            yield Static(
+                "Put on every new program, so you type them once.", classes="hint", markup=False
+            )
             with Grid(classes="info-grid"):
                 for key, label in (
                     ("clinician", "Clinician"),
                     ("clinic", "Clinic"),
                     ("contact", "Contact"),
                 ):
-                    yield Label(label, classes="field-label")
+                    yield Label(label, classes="field-label", markup=False)
                     yield Input(getattr(self.settings, key) or "", id=key, compact=True)
-                yield Label("Paper", classes="field-label")
+                yield Label("Paper", classes="field-label", markup=False)
                 yield Select(
                     [(p.upper() if p == "a4" else p.capitalize(), p) for p in PAPERS],
                     value=self.settings.paper,

@@ -62,11 +62,11 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="help"):
-            yield Label("hepster: keys", classes="dialog-title")
+            yield Label("hepster: keys", classes="dialog-title", markup=False)
             with VerticalScroll(id="help-body"):
-                yield Static(INTRO, classes="hint")
-                yield Static(keys_table())
-            yield Static("Esc, F1 or q closes this.", classes="hint")
+                yield Static(INTRO, classes="hint", markup=False)
+                yield Static(keys_table(), markup=False)
+            yield Static("Esc, F1 or q closes this.", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#help-body"))

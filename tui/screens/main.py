@@ -48,7 +48,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield LibraryBrowser(id="browser")
             with Vertical(id="right"):
-                yield Static(pane_line("program"), id="right-tabs")
+                yield Static(pane_line("program"), id="right-tabs", markup=False)
                 with Horizontal(id="panes"):
                     yield ExerciseDetail(id="detail")
                     yield ProgramPane(id="program")

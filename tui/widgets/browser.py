@@ -87,10 +87,10 @@ class LibraryBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder="Search exercises…", id="search", compact=True)
-        yield Static(filter_line(Filters()), id="filters")
-        yield Static("Loading the library…", id="result-count")
+        yield Static(filter_line(Filters()), id="filters", markup=False)
+        yield Static("Loading the library…", id="result-count", markup=False)
         yield ResultList(id="results")
-        yield Static("", id="blurb")
+        yield Static("", id="blurb", markup=False)
 
     # The model: which exercises there are, which are in the program.
 

@@ -82,7 +82,9 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
     """Scrolls with ↑/↓ when focused; shows the exercise highlighted in the browser."""
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static("Pick an exercise on the left to read it here.", id="detail-text")
+        yield Static(
+            "Pick an exercise on the left to read it here.", id="detail-text", markup=False
+        )
 
     exercise: Exercise | None = None
     overridden: list[Exercise] = []  # noqa: RUF012 (replaced, never changed in place)

@@ -50,18 +50,18 @@ class DoseFields(Grid):
 
     def compose(self) -> ComposeResult:
         for key, label, placeholder in NUMBERS:
-            yield Label(label, classes="field-label")
+            yield Label(label, classes="field-label", markup=False)
             yield Input(placeholder=placeholder, id=key, compact=True, classes="number")
-        yield Label("Side", classes="field-label")
+        yield Label("Side", classes="field-label", markup=False)
         side = Select(SIDE_OPTIONS, prompt="—", id="side", compact=True)
         if self.sided is False:
             side.disabled = True
             side.tooltip = "Only for exercises done one side at a time"
         yield side
         for key, label, placeholder in TEXTS:
-            yield Label(label, classes="field-label")
+            yield Label(label, classes="field-label", markup=False)
             yield Input(placeholder=placeholder, id=key, compact=True, classes="wide")
-        yield Label("Notes", classes="field-label")
+        yield Label("Notes", classes="field-label", markup=False)
         yield TextArea(
             id="notes", classes="wide", soft_wrap=True, show_line_numbers=False, compact=True
         )

@@ -134,8 +134,8 @@ class ProgramList(ClickToChooseList):
 
 class ProgramPane(Vertical):
     def compose(self) -> ComposeResult:
-        yield Static("", id="program-head")
-        yield Static("", id="notice")
+        yield Static("", id="program-head", markup=False)
+        yield Static("", id="notice", markup=False)
         yield ProgramList(id="items")
 
     def show(self, program: Program, focus: int | None) -> None:
