@@ -14,9 +14,11 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False, private: bool
     """Replace `path` with `data` in one step: temporary file in the same folder, fsync, rename.
 
     With `backup`, the previous version is kept as `NAME.bak` (e.g. `knee.toml.bak`), so one bad
-    save can be undone by hand. With `private`, only the user may read it (copies of patient
+    save can be undone by hand. A link is followed: the file it points to is replaced and the
+    link stays a link. With `private`, only the user may read it (copies of patient
     data kept behind the scenes). Writing the bytes the file already holds changes nothing.
     """
+    path = Path(os.path.realpath(path))
     try:
         if path.read_bytes() == data:
             return

@@ -78,7 +78,10 @@ class Exercise:
         if self.image is None or self.source is None:
             return None
         path = self.source.parent / self.image
-        return path if path.is_file() else None
+        try:  # where it may point was checked when the file was loaded
+            return path if path.is_file() else None
+        except OSError:
+            return None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,10 @@ from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS, SIDES
 PROGRAM_FORMAT = "hepster-program"
 FORMAT_VERSION = 1
 
+# Any real program falls well inside these; outside them date arithmetic (a tracking sheet's
+# fourteen days) would overflow.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 # Control characters have no business in a handout; newlines only where a text may span lines.
@@ -263,8 +267,11 @@ class Table:
         if self.missing(key, False):
             return None
         value = self.raw[key]
-        if type(value) is dt.date:
+        if type(value) is dt.date and EARLIEST_DATE <= value <= LATEST_DATE:
             return value
+        if type(value) is dt.date:
+            self.fail(key, f"must be a date from {EARLIEST_DATE} to {LATEST_DATE} (got {value})")
+            return None
         self.fail(key, f"must be a date like 2026-11-24, without quotes (got {describe(value)})")
         return None
 
@@ -330,11 +337,18 @@ def check_image(table: Table, base_dir: Path, root: Path, must_exist: bool) -> s
     if relative.is_absolute() or "\\" in image or image.startswith("~"):
         table.fail("image", "must be a path relative to this file, like images/name.png")
         return None
-    target = (base_dir / relative).resolve()
-    if not target.is_relative_to(root.resolve()):
+    try:
+        target = (base_dir / relative).resolve()
+        inside = target.is_relative_to(root.resolve())
+        exists = inside and target.is_file()
+    except (OSError, RuntimeError) as error:  # a link loop, a name too long, a locked folder
+        reason = getattr(error, "strerror", None) or str(error)
+        table.fail("image", f"cannot be used: {reason}")
+        return None
+    if not inside:
         table.fail("image", f"must stay inside the folder {root}; it points outside it")
         return None
-    if must_exist and not target.is_file():
+    if must_exist and not exists:
         table.fail("image", f"no such file: {base_dir / relative}")
         return None
     return image
@@ -455,14 +469,14 @@ def check_version(problems: Collector, raw: dict[str, Any]) -> bool:
     if "version" not in raw:
         problems.add("version", f"is required; this hepster writes version = {FORMAT_VERSION}")
         return False
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+    if type(version) is int and version > FORMAT_VERSION:
         problems.add(
             "version",
             f"this file was written by a newer hepster (format version {version}); "
             f"this hepster reads version {FORMAT_VERSION} — please update hepster",
         )
         return False
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT_VERSION:
         problems.add("version", f"must be {FORMAT_VERSION} (got {describe(version)})")
         return False
     return True
@@ -491,7 +505,11 @@ def check_program(
     own = {exercise.id: exercise for exercise in embedded}
     # Ids defined here but invalid are already reported; do not call their items dangling too.
     defined_here = (
-        {entry.get("id") for entry in raw["exercise"] if isinstance(entry, dict)}
+        {
+            entry["id"]
+            for entry in raw["exercise"]
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+        }
         if isinstance(raw.get("exercise"), list)
         else set()
     )
@@ -503,7 +521,12 @@ def check_program(
         exercise_id = table.text("exercise", 64, required=True)
         exercise = None
         if exercise_id is not None:
-            exercise = own.get(exercise_id) or lookup(exercise_id)
+            library_copy = lookup(exercise_id)
+            exercise = own.get(exercise_id) or library_copy
+            if exercise is not None and exercise == library_copy:
+                # Unchanged from the library (hepster embeds what it uses): keep the library's
+                # file as its source, so its illustration is still found beside that file.
+                exercise = library_copy
             if exercise is None and exercise_id not in defined_here:
                 table.fail(
                     "exercise",

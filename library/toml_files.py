@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -26,11 +28,23 @@ TOML_HINTS = {
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
+def read_limited(path: Path) -> bytes:
+    """A regular file's first MAX_BYTES + 1 bytes: enough to tell it is too large, without
+    reading all of a huge file, or hanging on a device or pipe named like a .toml file."""
+    mode = path.stat().st_mode  # before opening: opening a pipe would wait for a writer
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder")
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not an ordinary file")
+    with path.open("rb") as stream:
+        return stream.read(MAX_BYTES + 1)
+
+
 def read_document(path: Path) -> dict[str, Any]:
     """The parsed TOML of `path`, or InvalidFile naming the line and column that broke it."""
     shown = str(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except IsADirectoryError:
         raise InvalidFile([Problem(shown, "", "is a folder, not a .toml file")]) from None
     except FileNotFoundError:
@@ -70,6 +84,9 @@ def read_document(path: Path) -> dict[str, Any]:
             f"; {hint}" if hint else ""
         )
         raise InvalidFile([Problem(shown, place, message)]) from None
+    except RecursionError:  # thousands of nested [ or { : no hand-written file does this
+        message = "not valid TOML for hepster: lists or tables are nested too deeply"
+        raise InvalidFile([Problem(shown, "", message)]) from None
 
 
 def is_program(document: dict[str, Any]) -> bool:

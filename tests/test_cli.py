@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -224,3 +225,35 @@ def test_a_closed_pipe_is_no_error() -> None:
         error = process.stderr.read().decode()
         assert process.wait() == 0
     assert "Traceback" not in error
+
+
+def test_a_device_or_pipe_named_toml_is_refused_not_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Reading /dev/zero would never end and opening a pipe would wait forever."""
+    zero = tmp_path / "zero.toml"
+    zero.symlink_to("/dev/zero")
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "validate", str(zero), str(pipe))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{zero}: cannot be read: not an ordinary file",
+        f"{pipe}: cannot be read: not an ordinary file",
+    ]
+
+
+def test_an_image_link_that_loops_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "loop.png").symlink_to(tmp_path / "loop.png")
+    library = tmp_path / "hips.toml"
+    library.write_text(
+        '[[exercise]]\nid = "hip-lift"\nname = "Hip lift"\nregions = ["hip"]\nkind = "strength"\n'
+        'image = "loop.png"\nsteps = ["Lie down.", "Lift."]\n',
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "validate", str(library))
+    assert code == 1
+    assert err.startswith(f"{library}: exercise[1].image: cannot be used: ")
+    assert len(err.splitlines()) == 1

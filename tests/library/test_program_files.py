@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from library.layers import load_library
+from library.layers import Folder, load_library
 from library.model import Dose, Item, Program
 from library.problems import InvalidFile
 from library.program_files import load_program, save_program
+from library.schema import EARLIEST_DATE, LATEST_DATE
 from tests.strategies import doses, texts
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "low-back-hips.toml"
@@ -172,7 +173,7 @@ programs = st.builds(
     Program,
     title=texts,
     patient=st.none() | texts,
-    created=st.none() | st.dates(),
+    created=st.none() | st.dates(EARLIEST_DATE, LATEST_DATE),
     goals=st.lists(texts, max_size=3).map(tuple),
     notes=st.none() | texts,
     items=st.lists(items, min_size=1, max_size=4).map(tuple),
@@ -204,3 +205,42 @@ def test_a_new_file_is_readable_by_others_as_usual(tmp_path: Path) -> None:
     path.chmod(0o600)
     save_program(replace(load_program(path), patient="Someone"), path)
     assert path.stat().st_mode & 0o777 == 0o600, "a replaced file keeps its own mode"
+
+
+def test_an_embedded_copy_of_a_library_exercise_still_finds_its_picture(tmp_path: Path) -> None:
+    """hepster embeds what a program uses; the picture stays beside the library's file."""
+    clinic = tmp_path / "clinic"
+    (clinic / "images").mkdir(parents=True)
+    (clinic / "images" / "wall-push.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (clinic / "arms.toml").write_text(
+        '[[exercise]]\nid = "wall-push"\nname = "Wall push-up"\nregions = ["shoulder"]\n'
+        'kind = "strength"\nimage = "images/wall-push.png"\n'
+        'steps = ["Stand facing a wall.", "Bend your elbows."]\n',
+        encoding="utf-8",
+    )
+    library = load_library([Folder("clinic", clinic)])
+    path = tmp_path / "programs" / "ann.toml"
+    path.parent.mkdir()
+    path.write_text(
+        'format = "hepster-program"\nversion = 1\ntitle = "Arms"\n\n'
+        '[[item]]\nexercise = "wall-push"\n',
+        encoding="utf-8",
+    )
+    save_program(load_program(path, library.get), path)
+    assert 'image = "images/wall-push.png"' in path.read_text(encoding="utf-8")
+    program = load_program(path, library.get)
+    exercise = program.exercise("wall-push")
+    assert exercise is not None
+    assert exercise.image_path() == clinic / "images" / "wall-push.png"
+
+
+def test_saving_through_a_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "jane.toml"
+    real.parent.mkdir()
+    save_program(load_program(EXAMPLE), real)
+    link = tmp_path / "jane.toml"
+    link.symlink_to(real)
+    save_program(replace(load_program(link), patient="Jane Link"), link)
+    assert link.is_symlink(), "the link stays a link"
+    assert load_program(real).patient == "Jane Link"
+    assert real.with_name("jane.toml.bak").exists()
