@@ -43,13 +43,17 @@ def seconds_text(amount: Amount, spelled: bool = False) -> str:
         if lo % size == 0 and hi % size == 0:
             scaled: Amount = lo // size if lo == hi else (lo // size, hi // size)
             return unit(scaled, short, spelled)
-    if hi < 120:
+    if hi < 120 or (lo != hi and hi <= 300):
         return unit(amount, "s", spelled)
     if lo == hi:
         minutes, seconds = divmod(lo, 60)
         return f"{unit(minutes, 'min', spelled)} {unit(seconds, 's', spelled)}"
-    # A range of odd seconds past two minutes reads best rounded to whole minutes.
-    return unit((round(lo / 60), round(hi / 60)), "min", spelled)
+    # A longer range of odd seconds reads best in whole minutes; widened outwards where
+    # rounding would collapse it ("59–61 min" for 3599–3601 s, never "60–60 min").
+    shortest, longest = round(lo / 60), round(hi / 60)
+    if shortest == longest:
+        shortest, longest = lo // 60, -(-hi // 60)
+    return unit((shortest, longest), "min", spelled)
 
 
 def times_a_day(per_day: int) -> str:

@@ -29,10 +29,12 @@ def number_value(text: str) -> Any:
     text = text.strip()
     if not text:
         return None
-    if text.isdigit():
+    # Only ASCII digits, and not too many: "3²" and a pasted wall of digits are left as text,
+    # for the checks to turn into the usual "must be a whole number" message.
+    if _plain_digits(text):
         return int(text)
     match = RANGE.match(text)
-    if match:
+    if match and all(_plain_digits(group) for group in match.groups()):
         return [int(match.group(1)), int(match.group(2))]
     return text
 
@@ -150,3 +152,7 @@ def check_info_fields(values: Mapping[str, str]) -> tuple[Program | None, list[P
     collector = Collector("program")
     program = check_program(collector, raw, source=Path("program.toml"), lookup=lambda _: None)
     return program, collector.problems
+
+
+def _plain_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= 9

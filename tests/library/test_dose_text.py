@@ -107,3 +107,18 @@ def test_the_parts_of_the_line() -> None:
         "3 days a week",
         "Easy",
     ]
+
+
+def test_odd_ranges_never_collapse() -> None:
+    assert seconds_text((121, 130)) == "121–130 s"
+    assert seconds_text((90, 150)) == "90–150 s"
+    assert seconds_text((400, 500)) == "7–8 min"
+    assert seconds_text((3599, 3601)) == "59–61 min"
+
+
+@given(st.integers(1, 14399), st.integers(1, 14400))
+def test_a_range_always_reads_as_a_range(low: int, high: int) -> None:
+    if low < high:
+        text = seconds_text((low, high))
+        first, _, rest = text.partition("–")
+        assert rest and first != rest.split()[0]
