@@ -2,7 +2,9 @@
 and the next start offers it back if hepster did not close cleanly.
 
 Each running hepster writes its own file (named by process id), so two windows never overwrite
-each other's work, and a file whose process is gone is one to offer back. The file is an
+each other's work, and a file whose process is gone is one to offer back. Where the system tells
+when a process started (Linux's /proc), that is written too: after a crash and a reboot the same
+id may belong to some other program, and the work must still be offered back. The file is an
 ordinary program file, loaded with the ordinary checks, with one comment line in front that says
 which file it was a copy of and when it was written.
 """
@@ -39,6 +41,7 @@ def write_autosave(program: Program, original: Path | None, file: Path | None = 
     about = {
         "path": str(original) if original is not None else None,
         "saved": dt.datetime.now().isoformat(timespec="seconds"),
+        "started": process_started(os.getpid()),
     }
     text = MARK + json.dumps(about, ensure_ascii=False) + "\n" + program_text(program)
     # The patient's name and program, kept where the user did not choose: for their eyes only.
@@ -76,21 +79,38 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def read_about(file: Path) -> tuple[Path | None, str]:
+def process_started(pid: int) -> str | None:
+    """When process `pid` started, in the system's clock ticks since boot; None if unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stream:
+            line = stream.read()
+    except OSError:
+        return None
+    # The command name in parentheses may hold spaces: count fields after its closing one.
+    fields = line[line.rfind(")") + 2 :].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def read_about(file: Path) -> dict[str, object]:
     try:
         with file.open(encoding="utf-8") as stream:
             first = stream.readline()
         about = json.loads(first[len(MARK) :]) if first.startswith(MARK) else {}
     except (OSError, ValueError):
         about = {}
-    if not isinstance(about, dict):
-        about = {}
-    path = about.get("path")
-    saved = about.get("saved")
-    return (
-        Path(path) if isinstance(path, str) else None,
-        saved if isinstance(saved, str) else "",
-    )
+    return about if isinstance(about, dict) else {}
+
+
+def still_editing(file: Path, about: dict[str, object]) -> bool:
+    """Whether the hepster that writes `file` is running now (so its work is not left behind)."""
+    if not file.stem.isdigit():
+        return False
+    pid = int(file.stem)
+    if not process_alive(pid):
+        return False
+    started = about.get("started")
+    # Alive with another start time: the id now belongs to a different process.
+    return not isinstance(started, str) or process_started(pid) in (None, started)
 
 
 def left_behind(folder: Path | None = None) -> list[Autosave]:
@@ -99,10 +119,13 @@ def left_behind(folder: Path | None = None) -> list[Autosave]:
     found: list[tuple[float, Autosave]] = []
     with contextlib.suppress(OSError):
         for file in folder.glob("*.toml"):
-            if file.stem.isdigit() and process_alive(int(file.stem)):
+            about = read_about(file)
+            if still_editing(file, about):
                 continue
-            original, saved = read_about(file)
+            path, saved = about.get("path"), about.get("saved")
+            original = Path(path) if isinstance(path, str) else None
+            autosave = Autosave(file, original, saved if isinstance(saved, str) else "")
             with contextlib.suppress(OSError):
-                found.append((file.stat().st_mtime, Autosave(file, original, saved)))
+                found.append((file.stat().st_mtime, autosave))
     found.sort(key=lambda pair: pair[0], reverse=True)
     return [autosave for _, autosave in found]

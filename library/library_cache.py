@@ -18,13 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from library.atomic import atomic_write
-from library.layers import Folder, Library, library_folders, load_library, toml_files
+from library.layers import Folder, Library, library_folders, load_library
 from library.locations import cache_dir
 from library.search import SearchIndex
 
 # Bump when Library, Exercise or SearchIndex change shape.
 CACHE_FORMAT = 1
-CODE = ("model.py", "schema.py", "layers.py", "search.py", "words.py", "library_cache.py")
+CODE = (
+    "model.py",
+    "schema.py",
+    "layers.py",
+    "search.py",
+    "words.py",
+    "toml_files.py",
+    "problems.py",
+    "library_cache.py",
+)
 
 
 def cache_file() -> Path:
@@ -45,14 +54,18 @@ def fingerprint(folders: Sequence[Folder]) -> tuple[Any, ...]:
         if not folder.path.is_dir():
             files.append((folder.layer, str(folder.path), -1, -1))
             continue
-        for path in toml_files(folder.path):
+        for directory, subdirs, names in os.walk(folder.path):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            # A folder's own change time covers a file added, removed or renamed in it: a new
+            # library file, or an image that a checked exercise needs (images/ folders too).
             with contextlib.suppress(OSError):
-                stat = path.stat()
-                files.append((folder.layer, str(path), stat.st_size, stat.st_mtime_ns))
-        # Images are checked too (they must exist): a folder's own change time covers adding
-        # or removing one at its top level, which is where `images/` folders usually are.
-        with contextlib.suppress(OSError):
-            files.append((folder.layer, str(folder.path), -2, os.stat(folder.path).st_mtime_ns))
+                files.append((folder.layer, directory, -2, os.stat(directory).st_mtime_ns))
+            for name in sorted(names):
+                if name.endswith(".toml"):
+                    path = os.path.join(directory, name)
+                    with contextlib.suppress(OSError):
+                        stat = os.stat(path)
+                        files.append((folder.layer, path, stat.st_size, stat.st_mtime_ns))
     return (CACHE_FORMAT, tuple(files))
 
 

@@ -54,3 +54,21 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     file.write_bytes(b"not a pickle")
     library, _ = cached_library([Folder("clinic", folder)], file)
     assert "knee-one" in library.exercises
+
+
+def test_a_picture_added_in_a_subfolder_refreshes_the_cache(tmp_path: Path) -> None:
+    """An exercise whose picture was missing was skipped; adding the picture brings it back."""
+    folder = tmp_path / "clinic"
+    (folder / "images").mkdir(parents=True)
+    (folder / "knee.toml").write_text(
+        EXERCISE.format(id="knee-one", name="Knee one") + 'image = "images/knee.png"\n'
+    )
+    file = tmp_path / "cache.pickle"
+    folders = [Folder("clinic", folder)]
+    library, _ = cached_library(folders, file)
+    assert "knee-one" not in library.exercises and library.problems
+    (folder / "images" / "knee.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    stat = (folder / "images").stat()
+    os.utime(folder / "images", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert from_cache(folders, file) is None
+    assert "knee-one" in cached_library(folders, file)[0].exercises

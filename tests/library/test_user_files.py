@@ -13,6 +13,7 @@ from library.autosave import (
     autosave_file,
     clear_autosave,
     left_behind,
+    process_started,
     write_autosave,
 )
 from library.exercise_files import (
@@ -89,6 +90,26 @@ def test_autosave_round_trip_and_what_was_left_behind(tmp_path: Path) -> None:
     clear_autosave()
     clear_autosave()  # twice is fine
     assert not mine.exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_an_autosave_whose_process_id_was_reused_is_left_behind(tmp_path: Path) -> None:
+    """After a crash and a reboot, another program may have the crashed hepster's id."""
+    write_autosave(Program(title="Jane's knees"), None, tmp_path / "mine.toml")
+    text = (tmp_path / "mine.toml").read_text(encoding="utf-8")
+    ours = process_started(os.getpid())
+    assert ours is not None and f'"started": "{ours}"' in text
+    running = tmp_path / f"{os.getppid()}.toml"  # a process that is running: this test's parent
+    parent = process_started(os.getppid())
+    assert parent is not None and parent != "1"
+    (tmp_path / "mine.toml").unlink()
+    mark = f'"started": "{ours}"'
+    running.write_text(text.replace(mark, f'"started": "{parent}"'), encoding="utf-8")
+    assert left_behind(tmp_path) == [], "its hepster is still editing it"
+    running.write_text(text.replace(mark, '"started": "1"'), encoding="utf-8")
+    assert [a.file for a in left_behind(tmp_path)] == [running], "the id is someone else's now"
+    running.write_text(text.replace(f", {mark}", ""), encoding="utf-8")
+    assert left_behind(tmp_path) == [], "a file from before start times: trust the id"
 
 
 def test_autosave_comment_line_does_not_break_the_program(tmp_path: Path) -> None:
