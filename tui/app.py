@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import gc
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -95,7 +95,6 @@ def read_everything(
     """
     from library.autosave import left_behind
     from library.library_cache import cached_library, from_cache
-    from library.program_files import load_program
     from library.settings import load_settings
 
     found = from_cache(folders) if cache_only else cached_library(folders)
@@ -103,14 +102,23 @@ def read_everything(
         return None
     library, index = found
     settings, settings_problems = load_settings()
-    program, program_problems = None, []
-    if program_path is not None and program_path.exists():
-        try:
-            program = load_program(program_path, library.get)
-        except InvalidFile as error:
-            program_problems = error.problems
+    program, program_problems = read_program(program_path, library.get)
     autosaves = left_behind() if autosave else []
     return Loaded(library, index, settings, settings_problems, program, program_problems, autosaves)
+
+
+def read_program(
+    path: Path | None, lookup: Callable[[str], Exercise | None]
+) -> tuple[Program | None, list[Problem]]:
+    """The program named on the command line, or its problems; (None, []) for a new file."""
+    from library.program_files import load_program
+
+    if path is None or not path.exists():
+        return None, []
+    try:
+        return load_program(path, lookup), []
+    except InvalidFile as error:
+        return None, error.problems
 
 
 def start_loading(
@@ -219,7 +227,10 @@ class HepsterApp(App[int]):
             from library.settings import Settings
 
             self.notify(f"Could not read the library: {error}", severity="error", timeout=20)
-            loaded = Loaded(Library(), SearchIndex([]), Settings(), [], None, [], [])
+            # The program named on the command line is still opened (from its own definitions):
+            # treating an existing file as new would let Ctrl+S overwrite it with a blank one.
+            program, problems = read_program(self.program_path, lambda _: None)
+            loaded = Loaded(Library(), SearchIndex([]), Settings(), [], program, problems, [])
         self.loaded(loaded)
 
     def loaded(self, loaded: Loaded) -> None:
@@ -895,4 +906,7 @@ def run(program: Path | None) -> int:
     """`hepster` and `hepster PROGRAM.toml`: run the app; the exit code for the shell."""
     app = HepsterApp(program)
     result = app.run()
-    return result if isinstance(result, int) else 0
+    if isinstance(result, int):
+        return result
+    # No result: it quit normally (0), or it crashed and Textual has set a code to say so.
+    return app.return_code or 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList
 from tui_helpers import TODAY, add, running, type_text
 
@@ -114,6 +115,27 @@ async def test_hepster_with_a_new_file_creates_it_on_first_save(in_tmp_folder: P
         await add(pilot, "childs pose")
         await pilot.press("ctrl+s")
         assert load_program(target).items[0].exercise == "childs-pose"
+
+
+async def test_an_unreadable_library_still_opens_the_named_program(
+    in_tmp_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the library cannot be read, the program is opened from its own definitions, never
+    taken for a new file that Ctrl+S would write over."""
+    import tui.app
+
+    def unreadable(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tui.app, "read_everything", unreadable)
+    example = Path(__file__).parents[2] / "examples" / "low-back-hips.toml"
+    copy = in_tmp_folder / "low-back.toml"
+    copy.write_bytes(example.read_bytes())
+    async with running(copy) as (app, pilot):
+        assert any("Could not read the library" in n.message for n in app._notifications)
+        assert app.path == copy and len(app.program.items) == 6
+        await pilot.press("ctrl+s")
+        assert copy.read_bytes() == example.read_bytes()
 
 
 async def test_a_broken_file_is_reported_and_the_app_keeps_running(in_tmp_folder: Path) -> None:

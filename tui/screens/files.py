@@ -35,7 +35,10 @@ def typed_path(text: str, suffix: str) -> Path | str:
     text = text.strip()
     if not text:
         return "Type a file name"
-    path = Path(text).expanduser()
+    try:
+        path = Path(text).expanduser()
+    except RuntimeError:  # "~name/..." for a user that does not exist (yet: still typing)
+        return f"No user's home folder is called {text.split('/')[0]}"
     if not path.is_absolute():
         path = Path.cwd() / path
     if path.suffix.lower() != suffix:
