@@ -58,6 +58,9 @@ def steps(exercise: Exercise, styles: Styles) -> list[Flowable]:
     return found
 
 
+NO_DOSE = "as your therapist showed you"
+
+
 def dose_box(parts: list[str], styles: Styles, width: float) -> Flowable:
     """The dose in a box, one part a line: how much, then how often, then how hard."""
     first, *rest = parts
@@ -131,9 +134,10 @@ def exercise_block(
     if exercise.summary:
         story.append(para(exercise.summary, styles.body))
     # Units spelled out ("30 seconds", not "30 s") for a patient reading on the floor.
-    dose = dose_parts(entry.item.dose, spelled=True)
-    if dose:
-        story += [dose_box(dose, styles, width), Spacer(1, styles.body_size * 0.5)]
+    # Always a "How much" box: a patient who finds none would guess. A program may leave the
+    # dose out (a colleague's hand-written file); then the therapist's demonstration is the dose.
+    dose = dose_parts(entry.item.dose, spelled=True) or [NO_DOSE]
+    story += [dose_box(dose, styles, width), Spacer(1, styles.body_size * 0.5)]
     story += illustration(entry, styles)
     story += steps(exercise, styles)
     story += from_therapist(entry.item, styles)

@@ -182,7 +182,7 @@ def test_a_program_with_nothing_but_exercises_still_prints(tmp_path: Path) -> No
     text = words(pdf_text(handout))
     assert "Home exercise program" in text
     assert f"Exercise 1: {exercise.name}" in text
-    assert "How much:" not in text
+    assert "How much: as your therapist showed you" in text
     assert "Call your therapist or your doctor." in text
     need("qpdf")
     subprocess.run(["qpdf", "--check", str(handout)], check=True, capture_output=True)

@@ -25,6 +25,7 @@ from pdf_helpers import (
     words,
 )
 
+from exports.exercise_blocks import NO_DOSE
 from exports.handout import HandoutOptions
 from library.dose_text import dose_parts
 from library.layers import load_library
@@ -35,7 +36,7 @@ from library.timing import session_text
 def dose_lines(dose: Dose | None) -> list[str]:
     """The dose as the box prints it: one part a line, the first after "How much:"."""
     parts = dose_parts(dose, spelled=True)
-    return [f"How much: {parts[0]}", *parts[1:]] if parts else []
+    return [f"How much: {parts[0]}", *parts[1:]] if parts else [f"How much: {NO_DOSE}"]
 
 
 def expected_reading_order(program: Program) -> list[str]:
@@ -191,6 +192,14 @@ def test_units_are_words_in_the_dose_box(tmp_path: Path) -> None:
     assert "How much: 3 sets × 30 seconds hold, each side" in text
     assert "How much: 1–2 minutes, each side" in text
     assert " 30 s " not in text and " min " not in text
+
+
+def test_an_item_without_a_dose_still_says_how_much(tmp_path: Path) -> None:
+    program = example_program()
+    program = replace(program, items=(replace(program.items[0], dose=None), *program.items[1:]))
+    text = words(pdf_text(export(program, tmp_path)))
+    expected = ["Exercise 1: Hamstring stretch with a strap", f"How much: {NO_DOSE}"]
+    assert in_order(text, expected) == []
 
 
 def test_the_log_has_two_weeks_of_real_dates(tmp_path: Path) -> None:
