@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,19 +25,24 @@ from tui.widgets.clicks import ClickToChooseList
 LONG_PROGRAM = 8
 
 
-def item_prompt(number: int, item: Item, program: Program) -> Text:
+def item_prompt(number: int, item: Item, program: Program) -> Table:
+    """The item as two columns, so a name or dose line that wraps stays under its own text and
+    the numbers stand clear on the left."""
     exercise = program.exercise(item.exercise)
     name = exercise.name if exercise is not None else f"{item.exercise} (not in the library)"
-    text = Text(f"{number}. ", style="bold")
-    text.append(name, style="bold")
+    text = Text(name, style="bold")
     line = dose_text(item.dose)
-    text.append("\n   " + (line or "no dose yet: press Enter to set one"), style="not bold")
+    text.append("\n" + (line or "no dose yet: press Enter to set one"), style="not bold")
     if item.notes:
         first = item.notes.strip().splitlines()[0]
-        text.append(f"\n   ✎ {first}", style="italic")
+        text.append(f"\n✎ {first}", style="italic")
     if item.progression:
-        text.append("\n   ↗ progression set", style="italic")
-    return text
+        text.append("\n↗ progression set", style="italic")
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True, min_width=3)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(f"{number}.", style="bold"), text)
+    return grid
 
 
 def head_text(program: Program) -> Text:
