@@ -107,6 +107,22 @@ def problem_key(problem: Problem) -> str:
     return place.split("[")[0]
 
 
+# The checks are written for files ("[8, 12]", "without quotes"); a form takes "8-12" and has no
+# quotes, so its messages say the same rule in the form's own terms.
+FORM_WORDING = (
+    (re.compile(r"or a range \[low, high\]"), "or a range like 8-12"),
+    (re.compile(r"like \[(\d+), (\d+)\]"), r"like \1-\2"),
+    (re.compile(r", without quotes"), ""),
+)
+
+
+def form_message(message: str) -> str:
+    """A problem's message as it reads beside a form field."""
+    for pattern, wording in FORM_WORDING:
+        message = pattern.sub(wording, message)
+    return message
+
+
 def check_dose_fields(
     values: Mapping[str, str], sided: bool | None
 ) -> tuple[Dose | None, list[Problem]]:

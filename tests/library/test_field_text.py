@@ -12,6 +12,7 @@ from library.field_text import (
     check_info_fields,
     dose_fields,
     dose_raw,
+    form_message,
     info_fields,
     number_value,
     problem_key,
@@ -84,3 +85,13 @@ def test_info_form_round_trips_and_checks_dates() -> None:
     assert problems == [] and checked == program
     checked, problems = check_info_fields(fields | {"start": "2026-02-30"})
     assert checked is None and problem_key(problems[0]) == "start"
+
+
+def test_form_messages_speak_of_what_the_form_takes() -> None:
+    """The same rules as files, without TOML's brackets and quotes."""
+    _, problems = check_dose_fields({"reps": "x", "sets": "3-2"}, sided=False)
+    messages = sorted(form_message(p.message) for p in problems)
+    assert messages == [
+        "a range must go from low to high, like 1-2",
+        "must be a whole number from 1 to 500, or a range like 8-12 (got 'x')",
+    ]

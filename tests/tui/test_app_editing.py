@@ -165,6 +165,9 @@ async def test_dose_editor_validates_as_you_type_and_saves_ranges() -> None:
         await pilot.pause()
         assert editor.problems and "sets" in editor.problems[0].place
         assert sets.has_class("-invalid")
+        # Said in the form's terms: its label, and ranges typed as the form takes them.
+        shown = str(editor.query_one("#problems").render())
+        assert shown.startswith("Sets: must be a whole number from 1 to 20, or a range like 8-12")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, DoseEditor), "an invalid dose must not save"
         await pilot.press("backspace", "backspace", "3", "tab")

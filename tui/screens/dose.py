@@ -13,11 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from library.dose_text import dose_text
-from library.field_text import check_dose_fields, problem_key
+from library.field_text import check_dose_fields, form_message, problem_key
 from library.model import Dose
 from library.problems import Problem
 from tui.screens.dialogs import Dialog
-from tui.widgets.dose_fields import DoseFields
+from tui.widgets.dose_fields import NUMBERS, TEXTS, DoseFields
+
+LABELS = {key: label for key, label, _ in (*NUMBERS, *TEXTS)} | {"side": "Side", "notes": "Notes"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,8 @@ def problem_lines(problems: list[Problem], labels: dict[str, str] | None = None)
     for problem in problems:
         key = problem_key(problem)
         name = (labels or {}).get(key, key.replace("_s", "").replace("_", " "))
-        lines.append(f"{name}: {problem.message}" if name else problem.message)
+        message = form_message(problem.message)
+        lines.append(f"{name}: {message}" if name else message)
     return "\n".join(lines)
 
 
@@ -94,7 +97,7 @@ class DoseEditor(Dialog[DoseResult | None]):
         else:
             text = dose_text(dose)
             line.update(f"Patient reads: {text}" if text else "Patient reads: (no dose)")
-        self.query_one("#problems", Static).update(problem_lines(self.problems))
+        self.query_one("#problems", Static).update(problem_lines(self.problems, LABELS))
         self.query_one("#save", Button).disabled = dose is None
 
     @on(Input.Submitted)
@@ -102,9 +105,8 @@ class DoseEditor(Dialog[DoseResult | None]):
     def action_save(self) -> None:
         dose = self.to_model()
         if dose is None:
-            self.notify(
-                "Fix the dose first: " + problem_lines(self.problems), severity="error", timeout=4
-            )
+            message = "Fix the dose first: " + problem_lines(self.problems, LABELS)
+            self.notify(message, severity="error", timeout=4)
             return
         self.dismiss(DoseResult(None if dose.is_empty() else dose))
 
