@@ -83,7 +83,9 @@ class SearchIndex:
                 quality[word] = 1.0
             elif word.startswith(token):
                 quality[word] = 0.9
-        if len(token) >= FUZZY_MIN_LENGTH:
+        # Typos are forgiven only for a word that is in no exercise as typed: otherwise a right
+        # word would drag in near neighbours ("band" would find every "and", "hand" and "bend").
+        if not quality and len(token) >= FUZZY_MIN_LENGTH:
             from rapidfuzz import fuzz, process
 
             for word, score, _ in process.extract(

@@ -29,7 +29,7 @@ class Settings:
     clinic: str | None = None  # "Riverside Physical Therapy"
     contact: str | None = None  # "555-0100": who the patient calls
     paper: str = "letter"  # the handout's paper size, "letter" or "a4"
-    large_print: bool = False  # 18 pt handouts by default, for a clinic of older patients
+    large_print: bool = False  # 16 pt handouts by default, for a clinic of older patients
 
 
 SETTINGS_KEYS = tuple(f.name for f in fields(Settings))

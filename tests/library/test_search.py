@@ -53,6 +53,16 @@ def test_short_words_match_the_start_of_words_only() -> None:
     assert [e.id for e in index.search("hin")] == ["b-1"]
 
 
+def test_a_word_spelled_right_does_not_drag_in_its_neighbours(bundled: SearchIndex) -> None:
+    """ "band" finds the band exercises, not every step that says "and", "hand" or "bend"."""
+    found = bundled.search("band")
+    assert found and all(
+        any("band" in text.lower() for text in (e.name, *e.equipment, *e.steps, *e.cues))
+        for e in found
+    )
+    assert [e.id for e in bundled.search("brige")][:1] == ["bridge"], "typos still forgiven"
+
+
 def test_apostrophes_do_not_matter(bundled: SearchIndex) -> None:
     assert bundled.search("childs pose")[0].id == "childs-pose"
     assert bundled.search("child's")[0].id == "childs-pose"
