@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -139,17 +138,15 @@ class LibraryBrowser(Vertical):
             if exercise.id == exercise_id:
                 self.query_one(ResultList).highlighted = position
 
-    def prompt(self, exercise: Exercise) -> Table:
-        """A tick for exercises already in the program, in a column of its own so that a long
-        name wraps under itself rather than under the tick."""
-        text = Text(exercise.name)
+    def prompt(self, exercise: Exercise) -> Text:
+        # Plain text, not a two-column grid that would wrap a long name under itself: a grid
+        # costs ten times as much to lay out, and this list is laid out at start-up.
+        text = Text(no_wrap=False)
+        text.append("✓ " if exercise.id in self.in_program else "  ", style="bold")
+        text.append(exercise.name)
         if exercise.layer != "bundled":
             text.append(f" [{exercise.layer}]", style="italic")
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(no_wrap=True, width=1)
-        grid.add_column(ratio=1)
-        grid.add_row(Text("✓" if exercise.id in self.in_program else "", style="bold"), text)
-        return grid
+        return text
 
     def refresh_results(self) -> None:
         if self.index is None:
