@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 from tui_helpers import TODAY, add, running, type_text
 
 from library.locations import config_dir
@@ -204,6 +204,30 @@ async def test_new_program_blank_and_from_a_template() -> None:
         await pilot.click("#choice-discard")
         await pilot.press("enter")  # "Blank program" is first
         assert app.program.items == () and app.program.created == TODAY
+
+
+async def test_esc_in_a_form_with_typing_asks_before_throwing_it_away() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("f2")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, InfoForm), "nothing typed: Esc just closes"
+        await pilot.press("f2")
+        app.screen.query_one("#goals").focus()
+        await type_text(pilot, "Walk to the shop")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # "Keep editing" is first
+        form = app.screen
+        assert isinstance(form, InfoForm)
+        assert form.query_one("#goals", TextArea).text == "Walk to the shop"
+        await pilot.press("ctrl+s")
+        assert app.program.goals == ("Walk to the shop",)
+        await pilot.press("f2")
+        await type_text(pilot, " more")
+        await pilot.press("escape")
+        await pilot.click("#choice-discard")
+        assert not isinstance(app.screen, InfoForm | ChoiceScreen)
+        assert app.program.goals == ("Walk to the shop",)
 
 
 async def test_program_info_form_fills_the_program() -> None:

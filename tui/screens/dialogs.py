@@ -152,8 +152,48 @@ class Dialog(ModalScreen[T]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
+    # Forms set this: Esc is easy to hit by accident, and a form may hold minutes of typing
+    # (goals, a whole custom exercise). With changes made, Esc asks before throwing them away.
+    ASK_BEFORE_DISCARDING: ClassVar[bool] = False
+    opening_values: dict[str, object] | None = None
+
+    def on_mount(self) -> None:
+        if self.ASK_BEFORE_DISCARDING:
+            # After the first refresh: forms fill and tidy their fields while mounting.
+            self.call_after_refresh(self.remember_opening_values)
+
+    def remember_opening_values(self) -> None:
+        self.opening_values = self.typed_values()
+
+    def typed_values(self) -> dict[str, object]:
+        """What every field holds now, by id."""
+        from textual.widgets import Checkbox, Select, SelectionList, TextArea
+
+        values: dict[str, object] = {}
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if isinstance(widget, Input | Select | Checkbox):
+                values[str(widget.id)] = widget.value
+            elif isinstance(widget, TextArea):
+                values[str(widget.id)] = widget.text
+            elif isinstance(widget, SelectionList):
+                values[str(widget.id)] = sorted(map(str, widget.selected))
+        return values
+
+    def has_changes(self) -> bool:
+        return self.opening_values is not None and self.typed_values() != self.opening_values
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not (self.ASK_BEFORE_DISCARDING and self.has_changes()):
+            self.dismiss(None)
+            return
+        choices = [Choice("keep", "Keep editing", "primary"), Choice("discard", "Discard")]
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+
+        question = "You have typed changes here. Throw them away?"
+        self.app.push_screen(ChoiceScreen("Discard changes?", question, choices), answered)
 
 
 @dataclass(frozen=True)

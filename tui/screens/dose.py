@@ -46,6 +46,7 @@ class DoseEditor(Dialog[DoseResult | None]):
     | Esc | Cancel |
     """
 
+    ASK_BEFORE_DISCARDING = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+r", "default", "Default dose"),

@@ -51,6 +51,7 @@ LABELS = {key: label for key, label, _ in INPUTS} | {key: label for key, label i
 class ExerciseForm(Dialog[Exercise | None]):
     """Ctrl+S saves into your personal library (only when valid); Esc cancels."""
 
+    ASK_BEFORE_DISCARDING = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),

@@ -31,6 +31,7 @@ def area(text: str, id: str) -> TextArea:
 class FormDialog(Dialog[T]):
     """Ctrl+S saves (when valid), Esc cancels; subclasses define `check` and `result`."""
 
+    ASK_BEFORE_DISCARDING = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
