@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, SelectionList, TextArea
 from tui_helpers import add, running, search, type_text
 
 from library.autosave import autosave_dir, write_autosave
@@ -39,7 +39,12 @@ async def test_new_custom_exercise_is_saved_validated_and_usable_at_once() -> No
         assert form.query_one("#save").disabled
         form.query_one("#name", Input).value = "Short wall sit"
         form.query_one("#kind").value = "strength"  # type: ignore[attr-defined]
-        form.query_one("#regions", SelectionList).select("knee")
+        regions = form.query_one("#regions", SelectionList)
+        assert [s.text for s in regions.render_line(0)][:3] == ["▐", " ", "▌"], "neck: not ticked"
+        regions.select("neck")
+        assert [s.text for s in regions.render_line(0)][:3] == ["▐", "X", "▌"]
+        regions.deselect("neck")
+        regions.select("knee")
         form.query_one("#steps", TextArea).text = "Lean on a wall.\nSlide down a little.\n"
         form.query_one("#hold_s", Input).value = "20-30"
         await pilot.pause()
@@ -164,6 +169,19 @@ async def test_export_writes_the_pdf_where_asked(in_tmp_folder: Path) -> None:
                 ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
             ).stdout
             assert "Child" in text
+
+
+async def test_a_box_that_is_not_ticked_is_empty_not_a_grey_x() -> None:
+    """Told apart by the mark, not by colour alone (a monochrome terminal shows no colour)."""
+    async with running() as (app, pilot):
+        await add(pilot, "childs pose")
+        await pilot.press("ctrl+e")
+        box = app.screen.query_one("#large_print", Checkbox)
+        assert box.value is False
+        assert str(box.render()).startswith("▐ ▌")
+        box.value = True
+        await pilot.pause()
+        assert str(box.render()).startswith("▐X▌")
 
 
 async def test_export_of_an_empty_program_is_refused_politely() -> None:

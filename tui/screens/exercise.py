@@ -29,6 +29,7 @@ from tui.screens.dialogs import Dialog
 from tui.screens.dose import problem_lines
 from tui.widgets.browser import word_options
 from tui.widgets.dose_fields import DoseFields
+from tui.widgets.tick_box import TickBox, TickList
 
 INPUTS = (
     ("id", "Id", "lowercase-words-with-dashes"),
@@ -101,7 +102,7 @@ class ExerciseForm(Dialog[Exercise | None]):
                         yield Input(
                             values.get(key, ""), id=key, placeholder=placeholder, compact=True
                         )
-                yield Checkbox(
+                yield TickBox(
                     "Done one side at a time (sided)",
                     start.sided if start else False,
                     id="sided",
@@ -109,7 +110,7 @@ class ExerciseForm(Dialog[Exercise | None]):
                 )
                 yield Label("Regions (Space ticks one)", markup=False)
                 chosen = set(start.regions) if start else set()
-                yield SelectionList[str](
+                yield TickList[str](
                     *((r.replace("-", " "), r, r in chosen) for r in REGIONS), id="regions"
                 )
                 for key, label in AREAS:

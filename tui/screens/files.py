@@ -21,6 +21,7 @@ from library.model import Program
 from library.recent import recent_files
 from library.settings import PAPERS
 from tui.screens.dialogs import Dialog
+from tui.widgets.tick_box import TickBox
 
 
 def file_name(program: Program) -> str:
@@ -263,7 +264,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
                     id="paper",
                     compact=True,
                 )
-                yield Checkbox("Large print", self.large_print, id="large_print", compact=True)
+                yield TickBox("Large print", self.large_print, id="large_print", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Export", id="ok", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)

@@ -22,6 +22,7 @@ from library.schema import Table
 from library.settings import PAPERS, Settings, cleaned
 from tui.screens.dialogs import Dialog, T
 from tui.screens.dose import problem_lines
+from tui.widgets.tick_box import TickBox
 
 
 def area(text: str, id: str) -> TextArea:
@@ -244,7 +245,7 @@ class SettingsForm(FormDialog[Settings]):
                     id="paper",
                     compact=True,
                 )
-            yield Checkbox(
+            yield TickBox(
                 "Large print handouts", self.settings.large_print, id="large_print", compact=True
             )
             yield from self.buttons()
