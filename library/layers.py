@@ -31,6 +31,7 @@ class Template:
     id: str
     path: Path
     layer: str
+    title: str = ""  # the program's title, what a therapist picks it by ("" if it has none)
 
 
 @dataclass
@@ -88,7 +89,11 @@ def read_folder(folder: Folder) -> tuple[list[Exercise], list[Template], list[Pr
         if wrong is not None:
             problems.append(wrong)
         elif is_program(document):
-            templates.append(Template(path.stem, path, folder.layer))
+            title = document.get("title")
+            # Only to show in a list: one line, and not a whole paragraph. The template is
+            # checked in full when it is used.
+            shown = " ".join(title.split())[:80] if isinstance(title, str) else ""
+            templates.append(Template(path.stem, path, folder.layer, shown))
         else:
             collector = Collector(str(path))
             found = check_library_file(

@@ -23,7 +23,7 @@ from library.locations import cache_dir
 from library.search import SearchIndex
 
 # Bump when Library, Exercise or SearchIndex change shape.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CODE = (
     "model.py",
     "schema.py",

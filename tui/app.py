@@ -744,7 +744,7 @@ class HepsterApp(App[int]):
             return
         program = self.with_defaults(program)
         self.replace_program(program, None, saved=Program())
-        self.notify(f"New program from the template {choice}", timeout=3)
+        self.notify(f"New program from the template “{template.title or choice}”", timeout=3)
 
     @work(group="dialog")
     async def action_open_program(self) -> None:

@@ -191,6 +191,8 @@ async def test_new_program_blank_and_from_a_template() -> None:
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
         assert ids[0] == "" and "t:low-back-hips" in ids
         choices.highlighted = ids.index("t:low-back-hips")
+        shown = str(choices.get_option_at_index(ids.index("t:low-back-hips")).prompt)
+        assert shown.startswith("Low back pain: hips first"), "templates go by their titles"
         await pilot.press("enter")
         program = app.program
         assert program.title == "Low back pain: hips first"

@@ -212,12 +212,13 @@ class NewProgramScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [Option("Blank program", id="")]
-        for template_id in sorted(self.templates):
-            template = self.templates[template_id]
-            layer = "" if template.layer == "bundled" else f"  [{template.layer}]"
-            # File names are text, never markup: a template named "[x].toml" must not break it.
-            prompt = Text(f"Template: {template_id.replace('-', ' ')}{layer}")
-            options.append(Option(prompt, id=f"t:{template_id}"))
+        by_title = sorted(self.templates.values(), key=lambda t: (t.title or t.id).lower())
+        for template in by_title:
+            # Text, never markup: a template titled "[x]" must not break the list.
+            prompt = Text(template.title or template.id.replace("-", " "))
+            if template.layer != "bundled":
+                prompt.append(f"  [{template.layer}]", style="italic")
+            options.append(Option(prompt, id=f"t:{template.id}"))
         with Vertical(classes="dialog form"):
             yield Label("New program", classes="dialog-title", markup=False)
             yield Static(
