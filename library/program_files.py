@@ -6,7 +6,7 @@ exports the same on a machine whose library lacks them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -21,12 +21,22 @@ from library.toml_text import table_text
 Lookup = Callable[[str], Exercise | None]
 
 
+KnownIds = Callable[[], Iterable[str]]
+
+
 def no_library(exercise_id: str) -> Exercise | None:
     return None
 
 
-def load_program(path: Path, lookup: Lookup = no_library) -> Program:
+def no_ids() -> Iterable[str]:
+    return ()
+
+
+def load_program(
+    path: Path, lookup: Lookup = no_library, *, known_ids: KnownIds = no_ids
+) -> Program:
     """The program in `path`; exercises not defined in the file come from `lookup` (the library).
+    `known_ids` lists the library's ids, for a "did you mean" when an item names none of them.
 
     Raises InvalidFile with every problem found.
     """
@@ -38,7 +48,7 @@ def load_program(path: Path, lookup: Lookup = no_library) -> Program:
         message = f'is a library file, not a program (a program has format = "{PROGRAM_FORMAT}")'
         raise InvalidFile([Problem(str(path), "", message)])
     collector = Collector(str(path))
-    program = check_program(collector, document, source=path, lookup=lookup)
+    program = check_program(collector, document, source=path, lookup=lookup, known_ids=known_ids)
     if program is None or collector:
         raise InvalidFile(collector.problems)
     return program

@@ -488,6 +488,7 @@ def check_program(
     *,
     source: Path,
     lookup: Callable[[str], Exercise | None],
+    known_ids: Callable[[], Iterable[str]] = tuple,
 ) -> Program | None:
     """A program file. Exercises its items use come from its own tables first, then `lookup`."""
     before = len(problems.problems)
@@ -528,10 +529,13 @@ def check_program(
                 # file as its source, so its illustration is still found beside that file.
                 exercise = library_copy
             if exercise is None and exercise_id not in defined_here:
+                # A hand-edited id is most often a typo of a real one: name the nearest.
+                candidates = [*defined_here, *known_ids()]
+                hint = difflib.get_close_matches(exercise_id, candidates, n=1, cutoff=0.8)
                 table.fail(
                     "exercise",
                     f"no exercise '{exercise_id}' in this file's [[exercise]] tables "
-                    "or in the library",
+                    "or in the library" + (f"; did you mean '{hint[0]}'?" if hint else ""),
                 )
         dose_table = table.table("dose")
         dose = None

@@ -36,7 +36,11 @@ def validate_path(path: Path, full_library: Callable[[], Library]) -> tuple[list
         return [wrong], Checked(path, "")
     if is_program(document):
         try:
-            program = load_program(path, lambda id: full_library().get(id))
+            program = load_program(
+                path,
+                lambda id: full_library().get(id),
+                known_ids=lambda: full_library().exercises,
+            )
         except InvalidFile as error:
             return error.problems, Checked(path, "")
         count = len(program.items)

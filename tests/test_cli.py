@@ -119,10 +119,41 @@ def test_show_says_when_a_personal_exercise_overrides(capsys: pytest.CaptureFixt
     assert "Overrides the bundled definition in" in out
 
 
-def test_show_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "show", "hamstring-strech")
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("hamstring-strech-strap", "hamstring-stretch-strap"),
+        ("bridge-single", "bridge-single-leg"),
+        ("childs", "childs-pose"),
+        ("nope", None),  # no wild guesses
+    ],
+)
+def test_show_an_unknown_id(
+    typed: str, meant: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "show", typed)
     assert (code, out) == (1, "")
-    assert err.startswith("hepster: no exercise 'hamstring-strech' in the library; did you mean")
+    hint = f"; did you mean '{meant}'?" if meant else ""
+    assert err == f"hepster: no exercise '{typed}' in the library{hint}\n"
+
+
+def test_a_mistyped_id_in_a_program_gets_the_nearest_real_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    program = tmp_path / "typo.toml"
+    program.write_text(
+        'format = "hepster-program"\nversion = 1\ntitle = "Typo"\n\n'
+        '[[item]]\nexercise = "hamstring-strech-strap"\n\n[[item]]\nexercise = "zzz-qqq"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "validate", str(program))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{program}: item[1].exercise: no exercise 'hamstring-strech-strap' in this file's "
+        "[[exercise]] tables or in the library; did you mean 'hamstring-stretch-strap'?",
+        f"{program}: item[2].exercise: no exercise 'zzz-qqq' in this file's "
+        "[[exercise]] tables or in the library",
+    ]
 
 
 def test_new_from_the_template_writes_a_valid_program(

@@ -102,13 +102,15 @@ def read_everything(
         return None
     library, index = found
     settings, settings_problems = load_settings()
-    program, program_problems = read_program(program_path, library.get)
+    program, program_problems = read_program(program_path, library.get, library.exercises)
     autosaves = left_behind() if autosave else []
     return Loaded(library, index, settings, settings_problems, program, program_problems, autosaves)
 
 
 def read_program(
-    path: Path | None, lookup: Callable[[str], Exercise | None]
+    path: Path | None,
+    lookup: Callable[[str], Exercise | None],
+    known_ids: Iterable[str] = (),
 ) -> tuple[Program | None, list[Problem]]:
     """The program named on the command line, or its problems; (None, []) for a new file."""
     from library.program_files import load_program
@@ -116,7 +118,7 @@ def read_program(
     if path is None or not path.exists():
         return None, []
     try:
-        return load_program(path, lookup), []
+        return load_program(path, lookup, known_ids=lambda: known_ids), []
     except InvalidFile as error:
         return None, error.problems
 
@@ -760,8 +762,9 @@ class HepsterApp(App[int]):
         from library.program_files import load_program
 
         lookup = self.library.get if self.library else (lambda _: None)
+        known = self.library.exercises if self.library else {}
         try:
-            program = load_program(path, lookup)
+            program = load_program(path, lookup, known_ids=lambda: known)
         except InvalidFile as error:
             self.notify(
                 problems_text(error.problems),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import os
 import sys
@@ -178,12 +179,25 @@ def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
     return lines
 
 
+def nearest_id(wanted: str, library: Library) -> str | None:
+    """The id a mistyped or partial one most likely meant, or None rather than a wild guess."""
+    close = difflib.get_close_matches(wanted, library.exercises, n=1, cutoff=0.7)
+    if close:
+        return close[0]
+    # A part of an id ("hamstring"): the best search hit, if it holds a word that was typed.
+    words = set(wanted.split("-"))
+    for exercise in SearchIndex(library.exercises.values()).search(" ".join(words))[:1]:
+        if words & set(exercise.id.split("-")):
+            return exercise.id
+    return None
+
+
 def run_show(exercise_id: str) -> int:
     library = library_with_warnings()
     exercise = library.get(exercise_id)
     if exercise is None:
-        guesses = SearchIndex(library.exercises.values()).search(exercise_id.replace("-", " "))
-        hint = f"; did you mean '{guesses[0].id}'?" if guesses else ""
+        guess = nearest_id(exercise_id, library)
+        hint = f"; did you mean '{guess}'?" if guess else ""
         complain(f"no exercise '{exercise_id}' in the library{hint}")
         return INVALID
     print("\n".join(exercise_lines(exercise, library)))
@@ -196,7 +210,7 @@ def run_export(args: argparse.Namespace) -> int:
     source: Path = args.program
     library = library_with_warnings()
     try:
-        program = load_program(source, library.get)
+        program = load_program(source, library.get, known_ids=lambda: library.exercises)
     except InvalidFile as error:
         report(error.problems)
         return INVALID
