@@ -21,8 +21,8 @@ from exports.flowables import (
 )
 from exports.markup import Strong, para
 from exports.styles import Styles
-from library.dose_text import dose_parts
-from library.model import Exercise, Item, Program
+from library.dose_text import dose_parts, work_text
+from library.model import Dose, Exercise, Item, Program
 
 
 class MissingExercise(Exception):
@@ -52,7 +52,8 @@ def entries(program: Program) -> list[Entry]:
 
 
 def steps(exercise: Exercise, styles: Styles) -> list[Flowable]:
-    label = styles.body.clone("steps-label", spaceAfter=styles.body_size * 0.2)
+    # A label stays with what it labels when a long block must break across pages.
+    label = styles.body.clone("steps-label", spaceAfter=styles.body_size * 0.2, keepWithNext=1)
     found: list[Flowable] = [para(Strong("How to do it"), label)]
     found += [para(step, styles.step, bullet=f"{n}.") for n, step in enumerate(exercise.steps, 1)]
     return found
@@ -61,11 +62,27 @@ def steps(exercise: Exercise, styles: Styles) -> list[Flowable]:
 NO_DOSE = "as your therapist showed you"
 
 
-def dose_box(parts: list[str], styles: Styles, width: float) -> Flowable:
-    """The dose in a box, one part a line: how much, then how often, then how hard."""
-    first, *rest = parts
-    rows = [para([Strong("How much: "), first], styles.boxed)]
+def box_label(dose: Dose | None) -> str:
+    """What the box's first line answers: most doses start with how much, but a dose may give
+    only how often, or only how hard ("How much: Moderately hard" would puzzle a patient)."""
+    if dose is None or work_text(dose) or dose.load or dose.tempo or dose.rest_s:
+        return "How much: "
+    if dose.per_day is not None or dose.when or dose.days_per_week is not None:
+        return "How often: "
+    return "How hard: " if dose.effort else "How much: "
+
+
+def dose_box(dose: Dose | None, styles: Styles, width: float) -> Flowable:
+    """The dose in a box, one part a line: how much, then how often, then how hard, and last
+    the dose's own note ("10 steps each way is one set"), which says what the numbers count."""
+    # Units spelled out ("30 seconds", not "30 s") for a patient reading on the floor.
+    # Always a box: a patient who finds none would guess. A program may leave the dose out (a
+    # colleague's hand-written file); then the therapist's demonstration is the dose.
+    first, *rest = dose_parts(dose, spelled=True) or [NO_DOSE]
+    rows = [para([Strong(box_label(dose)), first], styles.boxed)]
     rows += [para(part, styles.boxed) for part in rest]
+    if dose is not None and dose.notes:
+        rows += [para(line, styles.boxed) for line in dose.notes.strip().splitlines() if line]
     return panel(rows, width, border=2.0)
 
 
@@ -113,7 +130,10 @@ def tips_and_cautions(exercise: Exercise, styles: Styles, width: float) -> list[
     found: list[Flowable] = []
     if exercise.cues:
         label = styles.body.clone(
-            "tips", spaceBefore=styles.body_size * 0.3, spaceAfter=styles.body_size * 0.2
+            "tips",
+            spaceBefore=styles.body_size * 0.3,
+            spaceAfter=styles.body_size * 0.2,
+            keepWithNext=1,
         )
         found.append(para(Strong("Tips"), label))
         found += [para(cue, styles.bullet, bullet="•") for cue in exercise.cues]
@@ -133,11 +153,7 @@ def exercise_block(
     story.append(para([f"Exercise {entry.number}: ", exercise.name], styles.exercise))
     if exercise.summary:
         story.append(para(exercise.summary, styles.body))
-    # Units spelled out ("30 seconds", not "30 s") for a patient reading on the floor.
-    # Always a "How much" box: a patient who finds none would guess. A program may leave the
-    # dose out (a colleague's hand-written file); then the therapist's demonstration is the dose.
-    dose = dose_parts(entry.item.dose, spelled=True) or [NO_DOSE]
-    story += [dose_box(dose, styles, width), Spacer(1, styles.body_size * 0.5)]
+    story += [dose_box(entry.item.dose, styles, width), Spacer(1, styles.body_size * 0.5)]
     story += illustration(entry, styles)
     story += steps(exercise, styles)
     story += from_therapist(entry.item, styles)

@@ -84,5 +84,5 @@ def first_page(program: Program, styles: Styles, paper: str, width: float) -> li
     if program.notes:
         story.append(para("Notes from your therapist", styles.heading))
         story += [para(line, styles.body) for line in lines(program.notes)]
-    story.append(KeepTogether(pain_guide(styles, width)))
+    story.append(KeepTogether(pain_guide(program, styles, width)))
     return story

@@ -30,17 +30,22 @@ NEXT_MORNING = (
     "Do fewer sets, or move less far.",
 )
 
-WARNING_SIGNS = (
-    "Sharp pain, or pain that keeps getting worse",
-    "Pain that spreads down an arm or a leg",
+OWN_LIMIT = (
+    "Some exercises give their own limit, like \u201cno more than 3 out of 10\u201d. "
+    "For those, keep to their limit."
 )
-NERVE_SIGNS = "Numbness, tingling or weakness in an arm or a leg"
-BACK_NERVE_SIGNS = "Numbness, tingling or weakness down a leg"
+
+SHARP_PAIN = "Sharp pain, or pain that keeps getting worse"
+# Which limbs the warning signs name: a patient with a knee program should not be told to watch
+# an arm. Spine, core and whole-body exercises name neither, so they keep both.
+UPPER = {"neck", "chest", "shoulder", "elbow", "wrist-hand", "jaw"}
+LOWER = {"low-back", "hip", "knee", "ankle-foot", "pelvic-floor"}
 # Saddle numbness belongs with bladder and bowel changes: together they are the urgent signs of
-# a squeezed nerve bundle at the base of the spine (cauda equina), which cannot wait for a visit.
+# a squeezed nerve bundle at the base of the spine (cauda equina), an emergency that cannot wait
+# for the clinic to call back.
 BLADDER_BOWEL = (
     "Trouble controlling your bladder or bowels, or numbness between your legs. ",
-    "This cannot wait: call us or see a doctor right away.",
+    "This is an emergency: go to a hospital emergency department now.",
 )
 
 
@@ -48,7 +53,32 @@ def is_back_program(program: Program) -> bool:
     return any("low-back" in exercise.regions for exercise in program.used_exercises())
 
 
-def pain_guide(styles: Styles, width: float) -> list[Flowable]:
+def limbs(program: Program) -> str:
+    """ "an arm", "a leg" or "an arm or a leg": the limbs this program's exercises concern."""
+    regions = {region for e in program.used_exercises() for region in e.regions}
+    upper, lower = bool(regions & UPPER), bool(regions & LOWER)
+    if upper != lower:
+        return "an arm" if upper else "a leg"
+    return "an arm or a leg"
+
+
+def warning_signs(program: Program) -> list[str]:
+    where = limbs(program)
+    return [
+        SHARP_PAIN,
+        f"Pain that spreads down {where}",
+        # From the back, nerve signs run down the leg (the seed's warning, in its words).
+        "Numbness, tingling or weakness down a leg"
+        if is_back_program(program) and where == "a leg"
+        else f"Numbness, tingling or weakness in {where}",
+    ]
+
+
+def has_own_limits(program: Program) -> bool:
+    return any(item.dose is not None and item.dose.effort for item in program.items)
+
+
+def pain_guide(program: Program, styles: Styles, width: float) -> list[Flowable]:
     label_width = styles.body_size * 12.5
     rows = [
         [para(Strong(level), styles.body), para(meaning, styles.body)]
@@ -73,6 +103,7 @@ def pain_guide(styles: Styles, width: float) -> list[Flowable]:
         para(PAIN_SCALE, styles.body),
         para("While you exercise:", styles.body),
         table,
+        *([para(OWN_LIMIT, styles.body)] if has_own_limits(program) else []),
         para([Strong(NEXT_MORNING[0]), NEXT_MORNING[1]], styles.body),
     ]
 
@@ -91,7 +122,7 @@ def call_line(program: Program) -> list[str | Strong]:
 
 
 def stop_and_call(program: Program, styles: Styles, width: float) -> Flowable:
-    signs = [*WARNING_SIGNS, BACK_NERVE_SIGNS if is_back_program(program) else NERVE_SIGNS]
+    signs = warning_signs(program)
     rows: list[Flowable] = [
         para("Stop and call us", styles.heading.clone("panel-heading", spaceBefore=0)),
         para("Stop the exercises and call us if you have:", styles.body),

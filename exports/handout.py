@@ -15,12 +15,13 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from exports.document import Metadata, build_pdf, text_width
-from exports.exercise_blocks import MissingExercise, exercise_story
+from exports.exercise_blocks import NO_DOSE, MissingExercise, exercise_story
 from exports.first_page import DEFAULT_TITLE, first_page
 from exports.flowables import PictureError
 from exports.styles import PAPER, make_styles, margins
 from exports.tracking import tracking_page
 from library.atomic import atomic_write
+from library.dose_text import dose_parts
 from library.model import Program
 
 SUBJECT = "Home exercise program"
@@ -34,6 +35,19 @@ class HandoutOptions:
 
 class ExportError(Exception):
     """The handout could not be made or written; the message is one line, for a person."""
+
+
+def handout_warnings(program: Program) -> list[str]:
+    """What the therapist should know before handing the printout over; the export still works."""
+    warnings = []
+    for number, item in enumerate(program.items, 1):
+        if item.dose is None or not dose_parts(item.dose):
+            exercise = program.exercise(item.exercise)
+            name = exercise.name if exercise is not None else item.exercise
+            warnings.append(
+                f'exercise {number} ({name}) has no dose; the handout says "How much: {NO_DOSE}"'
+            )
+    return warnings
 
 
 def footer_text(program: Program) -> str:

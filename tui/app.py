@@ -794,7 +794,12 @@ class HepsterApp(App[int]):
         if choice is None:
             return
         try:
-            from exports.handout import ExportError, HandoutOptions, export_program
+            from exports.handout import (
+                ExportError,
+                HandoutOptions,
+                export_program,
+                handout_warnings,
+            )
         except ImportError:
             self.notify("PDF export is not available in this installation.", severity="error")
             return
@@ -809,6 +814,11 @@ class HepsterApp(App[int]):
             self.notify(f"Could not write {choice.path}: {error}", severity="error", timeout=12)
             return
         self.notify(f"Wrote {written}", title="Handout ready", timeout=10)
+        warnings = handout_warnings(self.program)
+        if warnings:
+            first = warnings[0][:1].upper() + warnings[0][1:]
+            more = f" (and {len(warnings) - 1} more without a dose)" if len(warnings) > 1 else ""
+            self.notify(first + more, title="Check before printing", severity="warning", timeout=12)
 
     async def run_in_thread(self, function: Any, *args: Any) -> Any:
         return await asyncio.to_thread(function, *args)

@@ -205,7 +205,7 @@ def run_show(exercise_id: str) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from exports.handout import ExportError, HandoutOptions, export_program
+    from exports.handout import ExportError, HandoutOptions, export_program, handout_warnings
 
     source: Path = args.program
     library = library_with_warnings()
@@ -228,6 +228,8 @@ def run_export(args: argparse.Namespace) -> int:
         complain(f"{target}: {error}")
         return INVALID
     print(f"{written}: written")
+    for warning in handout_warnings(program):
+        complain(f"{source}: note: {warning}")
     return OK
 
 

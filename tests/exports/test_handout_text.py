@@ -63,6 +63,7 @@ def test_the_command_writes_a_sound_pdf_beside_the_program(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     handout = tmp_path / "low-back-hips.pdf"
     assert result.stdout.strip() == f"{handout}: written"
+    assert result.stderr == "", "every exercise has a dose: nothing to warn about"
     assert "No syntax or stream encoding errors" in run("qpdf", "--check", handout)
     found = fonts(handout)
     assert found, "no fonts at all"
@@ -182,9 +183,39 @@ def test_bladder_and_bowel_only_for_back_programs(tmp_path: Path) -> None:
     program = Program(title="Knee", items=(Item(knee.id, dose=knee.dose),), exercises=(knee,))
     text = words(pdf_text(export(program, tmp_path)))
     assert "Stop and call us" in text
-    assert "Numbness, tingling or weakness in an arm or a leg" in text
+    assert "Pain that spreads down a leg" in text, "a leg program names the leg only"
+    assert "Numbness, tingling or weakness in a leg" in text
+    assert " arm" not in text
     assert "bladder" not in text
     assert "Call your therapist or your doctor." in text  # no contact given
+
+
+def test_an_arm_program_warns_about_the_arm_and_bladder_signs_are_an_emergency(
+    tmp_path: Path,
+) -> None:
+    library = load_library()
+    elbow = library.get("wrist-extensor-stretch") or next(
+        e for e in library.sorted() if e.regions == ("elbow",)
+    )
+    program = Program(title="Elbow", items=(Item(elbow.id, dose=elbow.dose),), exercises=(elbow,))
+    text = words(pdf_text(export(program, tmp_path)))
+    assert "Pain that spreads down an arm" in text
+    assert "Numbness, tingling or weakness in an arm" in text
+    assert " leg" not in text
+    back = words(pdf_text(export(example_program(), tmp_path)))
+    assert "This is an emergency: go to a hospital emergency department now." in back
+
+
+def test_an_exercise_s_own_pain_limit_comes_first(tmp_path: Path) -> None:
+    """The general guide allows 4 or 5 out of 10; an exercise dosed "no more than 3" wins."""
+    program = example_program()
+    assert "Some exercises give their own limit" not in words(pdf_text(export(program, tmp_path)))
+    first = program.items[0]
+    assert first.dose is not None
+    limited = replace(first, dose=replace(first.dose, effort="Pain no more than 3 out of 10"))
+    program = replace(program, items=(limited, *program.items[1:]))
+    text = words(pdf_text(export(program, tmp_path)))
+    assert in_order(text, ["6 to 10 out of 10", "Some exercises give their own limit"]) == []
 
 
 def test_units_are_words_in_the_dose_box(tmp_path: Path) -> None:
@@ -200,6 +231,43 @@ def test_an_item_without_a_dose_still_says_how_much(tmp_path: Path) -> None:
     text = words(pdf_text(export(program, tmp_path)))
     expected = ["Exercise 1: Hamstring stretch with a strap", f"How much: {NO_DOSE}"]
     assert in_order(text, expected) == []
+
+
+def test_the_dose_box_says_what_it_answers_and_prints_the_dose_note(tmp_path: Path) -> None:
+    program = example_program()
+    first, second, third, *rest = program.items
+    assert first.dose is not None
+    noted = replace(first, dose=replace(first.dose, notes="One hold on each leg is one set."))
+    effort_only = replace(second, dose=Dose(effort="Moderately hard"))
+    daily_only = replace(third, dose=Dose(per_day=3))
+    program = replace(program, items=(noted, effort_only, daily_only, *rest))
+    text = words(pdf_text(export(program, tmp_path)))
+    expected = [
+        "How much: 3 sets × 30 seconds hold, each side",
+        "One hold on each leg is one set.",
+        "How hard: Moderately hard",
+        "How often: 3 times a day",
+    ]
+    assert in_order(text, expected) == []
+
+
+def test_exporting_an_exercise_without_a_dose_warns_the_therapist(tmp_path: Path) -> None:
+    program_file = tmp_path / "no-dose.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start = text.index("[item.dose]")
+    end = text.index("[[item]]", start)
+    program_file.write_text(text[:start] + text[end:], encoding="utf-8")  # item 1 loses it
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(program_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"hepster: {program_file}: note: exercise 1 (Hamstring stretch with a strap) has no dose;"
+        ' the handout says "How much: as your therapist showed you"'
+    ]
 
 
 def test_the_log_has_two_weeks_of_real_dates(tmp_path: Path) -> None:

@@ -171,6 +171,28 @@ async def test_export_writes_the_pdf_where_asked(in_tmp_folder: Path) -> None:
             assert "Child" in text
 
 
+async def test_export_warns_when_an_exercise_has_no_dose(in_tmp_folder: Path) -> None:
+    async with running() as (app, pilot):
+        await add(pilot, "childs pose")
+        await pilot.press("f6", "enter")  # the dose editor
+        for field in app.screen.query(Input):
+            field.value = ""
+        effort = app.screen.query_one("#effort", Input)
+        effort.value = ""
+        await pilot.press("ctrl+s")
+        assert app.program.items[0].dose is None
+        await pilot.press("ctrl+e")
+        target = in_tmp_folder / "handout.pdf"
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        for _ in range(200):
+            if any(n.title == "Check before printing" for n in app._notifications):
+                break
+            await pilot.pause(0.05)
+        [warning] = [n for n in app._notifications if n.title == "Check before printing"]
+        assert warning.message.startswith("Exercise 1 (Child's pose) has no dose")
+
+
 async def test_a_box_that_is_not_ticked_is_empty_not_a_grey_x() -> None:
     """Told apart by the mark, not by colour alone (a monochrome terminal shows no colour)."""
     async with running() as (app, pilot):
