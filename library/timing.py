@@ -89,20 +89,29 @@ def times_text(count: int) -> str:
 def session_text(program: Program) -> str:
     """The answer to "how long will this take me?": `About 15 minutes, 2 times a day`.
 
-    When some items are done more often than others, the later sessions are shorter and the
-    text says so: `About 21 minutes the first time each day, about 12 minutes the second time`.
+    When some items are done more often than others, the later sessions are shorter, and the
+    text says so and why, so that a patient does not redo every exercise each time:
+    `About 21 minutes the first time each day. The second time takes about 16 minutes: only
+    the exercises done 2 times a day.`
     """
     if not program.items:
         return ""
     per_day = sessions_per_day(program) or 1
     lengths = [session_seconds(program, n) for n in range(1, per_day + 1)]
     first = duration_text(lengths[0])
-    later = {duration_text(length) for length in lengths[1:]}
+    later = {duration_text(length).lower() for length in lengths[1:]}
     if sessions_per_day(program) is None:
         return first
-    if not later or later == {first}:
+    if not later or later == {first.lower()}:
         return f"{first}, {times_text(per_day)} a day"
+    opening = f"{first} the first time each day."
+    if per_day == 2:
+        return (
+            f"{opening} The second time takes {later.pop()}: only the exercises done 2 times a day."
+        )
     if len(later) == 1:
-        which = "the second time" if per_day == 2 else f"each of the other {per_day - 1} times"
-        return f"{first} the first time each day, {later.pop().lower()} {which}"
-    return f"{first} the first time each day, less the other {per_day - 1} times"
+        return (
+            f"{opening} The other {per_day - 1} times take {later.pop()} each: "
+            "only the exercises done more than once a day."
+        )
+    return f"{opening} Later times are shorter: only the exercises done more than once a day."

@@ -45,7 +45,8 @@ def test_the_example_program() -> None:
     program = load_program(EXAMPLE)
     # The two rolling exercises are once a day, so the evening session is shorter.
     assert session_text(program) == (
-        "About 21 minutes the first time each day, about 16 minutes the second time"
+        "About 21 minutes the first time each day. The second time takes about 16 minutes: "
+        "only the exercises done 2 times a day."
     )
     rolled_twice = replace(
         program,
