@@ -16,7 +16,7 @@ from exports.flowables import BLACK, TickBoxes, table_style
 from exports.markup import Strong, para
 from exports.styles import Styles
 from exports.typeface import register_fonts
-from library.dose_text import days_a_week
+from library.dose_text import days_a_week, times_a_day
 from library.model import Program
 
 DAYS = 14
@@ -30,13 +30,34 @@ INSTRUCTIONS = (
 MORNING_PAIN = "Morning pain\n(0 to 10)"
 
 
-def how_often(entry: Entry) -> str:
-    """`3 days a week`, when the exercise is not for every day. How many times a day needs no
-    words: it is the number of boxes."""
+# More boxes than this in a day's cell are too small to tick and too many to count: the patient
+# writes the number instead ("every hour" ankle pumps after a knee replacement).
+MOST_BOXES = 4
+
+
+def how_often(entry: Entry) -> list[str]:
+    """What a row's label adds to the name, kept short so a week stays on one page:
+    `3 days a week` when not every day; `12 times a day: write how many` when too many to tick.
+    Two or three boxes a day need no words here: the instructions explain them once."""
     dose = entry.item.dose
-    if dose is None or dose.days_per_week is None or dose.days_per_week == WEEK:
-        return ""
-    return days_a_week(dose.days_per_week)
+    if dose is None:
+        return []
+    found = []
+    if dose.per_day is not None and dose.per_day > MOST_BOXES:
+        found.append(f"{times_a_day(dose.per_day)}: write how many")
+    if dose.days_per_week is not None and dose.days_per_week < WEEK:
+        found.append(days_a_week(dose.days_per_week))
+    return found
+
+
+def instructions(program: Program) -> str:
+    doses = [item.dose for item in program.items if item.dose is not None]
+    text = INSTRUCTIONS
+    if any(1 < (dose.per_day or 1) <= MOST_BOXES for dose in doses):
+        text += " An exercise done 2 times a day has 2 boxes for each day, and so on."
+    if any(dose.days_per_week is not None and dose.days_per_week < WEEK for dose in doses):
+        text += " For an exercise done only some days a week, leave a day of rest in between."
+    return text
 
 
 def day_heading(start: dt.date | None, index: int) -> list[str]:
@@ -89,11 +110,13 @@ def week_table(program: Program, styles: Styles, width: float, week: int) -> Tab
     rows: list[list[object]] = [header, pain]
     for entry in entries(program):
         label: list[Flowable] = [para([Strong(f"{entry.number}. "), entry.exercise.name], cell)]
-        often = how_often(entry)
-        if often:
-            label.append(para(often, cell))
+        label += [para(line, cell) for line in how_often(entry)]
         per_day = entry.item.dose.per_day if entry.item.dose and entry.item.dose.per_day else 1
-        boxes = [TickBoxes(per_day, styles.tick_size, tick_gap(styles)) for _ in days]
+        boxes: list[object] = (
+            ["" for _ in days]  # room to write a number
+            if per_day > MOST_BOXES
+            else [TickBoxes(per_day, styles.tick_size, tick_gap(styles)) for _ in days]
+        )
         rows.append([label, *boxes])
     table = Table(
         rows,
@@ -130,6 +153,6 @@ def tracking_page(program: Program, styles: Styles, width: float, paper: str) ->
         dates = week_dates(program.start, week, paper)
         if dates:
             story.append(para(Strong(dates), styles.body))
-        story.append(para(INSTRUCTIONS, styles.body))
+        story.append(para(instructions(program), styles.body))
         story.append(week_table(program, styles, width, week))
     return story
