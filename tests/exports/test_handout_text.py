@@ -299,6 +299,19 @@ def test_days_a_week_are_named_in_the_log(tmp_path: Path) -> None:
     assert "1. Hamstring stretch with a strap 3 days a week" in words(pages[-1])
 
 
+def test_the_log_explains_its_boxes_and_takes_a_number_when_ticks_would_be_too_many(
+    tmp_path: Path,
+) -> None:
+    program = example_program()
+    first = program.items[0]
+    assert first.dose is not None
+    hourly = replace(first, dose=replace(first.dose, per_day=12))
+    pages = page_texts(export(replace(program, items=(hourly, *program.items[1:])), tmp_path))
+    log = words(pages[-1])
+    assert "An exercise done 2 times a day has 2 boxes for each day" in log
+    assert "1. Hamstring stretch with a strap 12 times a day: write how many" in log
+
+
 def test_a_video_link_gets_a_code_and_its_words(tmp_path: Path) -> None:
     program = example_program()
     link = "https://example.org/videos/hamstring"
