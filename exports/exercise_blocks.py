@@ -22,7 +22,7 @@ from exports.flowables import (
 from exports.markup import Strong, para
 from exports.styles import Styles
 from library.dose_text import dose_parts, work_text
-from library.model import Dose, Exercise, Item, Program
+from library.model import NO_SECTION, Dose, Exercise, Item, Program
 
 
 class MissingExercise(Exception):
@@ -179,7 +179,7 @@ def sections(found: list[Entry]) -> Iterator[tuple[Entry, str | None]]:
     current: str | None = None
     for entry in found:
         section = entry.item.section
-        yield entry, section if section and section != current else None
+        yield entry, (section or NO_SECTION) if section != current else None
         current = section
 
 

@@ -84,6 +84,11 @@ class Exercise:
             return None
 
 
+# The heading over items without a section that follow items with one: FORMAT.md groups only
+# consecutive items with the same section, so they must not seem to belong to the one above.
+NO_SECTION = "More exercises"
+
+
 @dataclass(frozen=True)
 class Item:
     """One exercise in a program, dosed for this patient."""

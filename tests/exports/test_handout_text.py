@@ -312,6 +312,15 @@ def test_the_log_explains_its_boxes_and_takes_a_number_when_ticks_would_be_too_m
     assert "1. Hamstring stretch with a strap 12 times a day: write how many" in log
 
 
+def test_an_item_without_a_section_is_not_shown_under_the_one_above(tmp_path: Path) -> None:
+    program = example_program()
+    items = list(program.items)
+    items[3] = replace(items[3], section=None)  # Child's pose, after the "Hip stretches"
+    text = words(pdf_text(export(replace(program, items=tuple(items)), tmp_path)))
+    expected = ["Hip stretches", "Exercise 3:", "More exercises", "Exercise 4: Child's pose"]
+    assert in_order(text, expected) == []
+
+
 def test_a_video_link_gets_a_code_and_its_words(tmp_path: Path) -> None:
     program = example_program()
     link = "https://example.org/videos/hamstring"

@@ -137,6 +137,10 @@ async def test_section_is_set_and_inherited_by_the_next_items() -> None:
         await pilot.press("s", "ctrl+u")
         await pilot.press("enter")
         assert app.program.items[1].section is None
+        # It is not shown under the heading above it.
+        listed = app.main.query_one(ProgramList)
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert prompts[0] == "Hip stretches" and prompts[2] == "More exercises"
 
 
 async def test_notes_and_progression() -> None:

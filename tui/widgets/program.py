@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from library.dose_text import dose_text
-from library.model import Item, Program
+from library.model import NO_SECTION, Item, Program
 from library.timing import duration_text, session_seconds
 from tui.commands import bindings
 from tui.messages import DoseRequested
@@ -91,8 +91,8 @@ class ProgramList(ClickToChooseList):
         self.item_at = []
         section: str | None = None
         for index, item in enumerate(program.items):
-            if item.section and (item.section != section):
-                heading = Text(item.section, style="bold underline")
+            if item.section != section:
+                heading = Text(item.section or NO_SECTION, style="bold underline")
                 options.append(Option(heading, disabled=True))
                 self.item_at.append(None)
             section = item.section
