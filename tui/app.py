@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from library.layers import Folder, Library
     from library.search import SearchIndex
     from library.settings import Settings
+    from tui.screens.files import ExportChoice
 
 NEW_TITLE = "Home exercise program"
 # How many problems one notification lists; the rest are counted.
@@ -793,6 +794,15 @@ class HepsterApp(App[int]):
         )
         if choice is None:
             return
+        try:
+            await self.export_to(choice)
+        finally:
+            # The dialog closed while this worker went on to the export (importing ReportLab
+            # the first time, which holds up the loop): the footer was drawn before the focus
+            # came back and would stay empty. Ask for the keys again once all has settled.
+            self.refresh_bindings()
+
+    async def export_to(self, choice: ExportChoice) -> None:
         try:
             from exports.handout import (
                 ExportError,
