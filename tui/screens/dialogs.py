@@ -25,10 +25,30 @@ class Dialog(ModalScreen[T]):
     """
 
     SCOPED_CSS = False
+    # A class of our own to style by: the file picker has a widget named Dialog too, and a
+    # rule for "Dialog" would lay out its insides as well.
+    DEFAULT_CLASSES = "hepster-dialog"
     DEFAULT_CSS = """
-    Dialog {
+    .hepster-dialog {
         align: center middle;
         background: $background 60%;
+    }
+
+    /* The file picker (textual-fspicker) as big as the terminal allows, so that at 80x24 its
+       file list keeps some height and its file-type choice a readable width. */
+    FileSystemPickerScreen Dialog {
+        width: 100%;
+        height: 100%;
+        max-width: 110;
+        max-height: 40;
+    }
+
+    BaseFileDialog InputBar Button {
+        min-width: 10;
+    }
+
+    BaseFileDialog InputBar Select {
+        width: 20;
     }
 
     .dialog {

@@ -61,7 +61,7 @@ def pick_file(dialog: Dialog[Path | None], start: Path, *, save: bool) -> None:
         )
         return
     filters = Filters(
-        ("Program files", lambda p: p.suffix.lower() == ".toml"), ("Everything", lambda _: True)
+        ("Programs", lambda p: p.suffix.lower() == ".toml"), ("Everything", lambda _: True)
     )
     picker = FileSave(start, filters=filters) if save else FileOpen(start, filters=filters)
 
