@@ -21,7 +21,7 @@ from exports.flowables import (
 )
 from exports.markup import Strong, para
 from exports.styles import Styles
-from library.dose_text import dose_parts, work_text
+from library.dose_text import dose_parts, item_name, work_text
 from library.model import NO_SECTION, Dose, Exercise, Item, Program
 
 
@@ -36,6 +36,10 @@ class Entry:
     number: int
     item: Item
     exercise: Exercise
+
+    @property
+    def name(self) -> str:
+        return item_name(self.exercise.name, self.item.dose)
 
 
 def entries(program: Program) -> list[Entry]:
@@ -150,7 +154,7 @@ def exercise_block(
     """The whole block, kept on one page; `headings` (its section's) travel with it."""
     exercise = entry.exercise
     story: list[Flowable] = [*headings, rule(styles, 2 if headings else styles.gap * 1.5)]
-    story.append(para([f"Exercise {entry.number}: ", exercise.name], styles.exercise))
+    story.append(para([f"Exercise {entry.number}: ", entry.name], styles.exercise))
     if exercise.summary:
         story.append(para(exercise.summary, styles.body))
     story += [dose_box(entry.item.dose, styles, width), Spacer(1, styles.body_size * 0.5)]
@@ -168,7 +172,7 @@ def exercise_block(
         ),
         heading=lambda: [
             rule(styles),
-            para([f"Exercise {entry.number}: ", exercise.name, " (continued)"], styles.exercise),
+            para([f"Exercise {entry.number}: ", entry.name, " (continued)"], styles.exercise),
         ],
     )
 

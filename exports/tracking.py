@@ -109,7 +109,7 @@ def week_table(program: Program, styles: Styles, width: float, week: int) -> Tab
     pain += ["" for _ in days[1:]]
     rows: list[list[object]] = [header, pain]
     for entry in entries(program):
-        label: list[Flowable] = [para([Strong(f"{entry.number}. "), entry.exercise.name], cell)]
+        label: list[Flowable] = [para([Strong(f"{entry.number}. "), entry.name], cell)]
         label += [para(line, cell) for line in how_often(entry)]
         per_day = entry.item.dose.per_day if entry.item.dose and entry.item.dose.per_day else 1
         boxes: list[object] = (

@@ -123,3 +123,12 @@ def dose_parts(dose: Dose | None, spelled: bool = False) -> list[str]:
 def dose_text(dose: Dose | None, spelled: bool = False) -> str:
     """The one line a patient reads for a dose; empty when there is no dose at all."""
     return SEPARATOR.join(dose_parts(dose, spelled))
+
+
+def item_name(name: str, dose: Dose | None) -> str:
+    """An exercise's name as one program item shows it: with the side when the item is for one
+    side only, so that the left and the right copy of a stretch can be told apart on the
+    handout and in the log ("Standing knee bend (left side)")."""
+    if dose is not None and dose.side in ("left", "right"):
+        return f"{name} ({dose.side} side)"
+    return name

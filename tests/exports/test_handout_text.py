@@ -321,6 +321,23 @@ def test_an_item_without_a_section_is_not_shown_under_the_one_above(tmp_path: Pa
     assert in_order(text, expected) == []
 
 
+def test_left_and_right_copies_are_told_apart_in_the_blocks_and_the_log(
+    tmp_path: Path,
+) -> None:
+    program = example_program()
+    first = program.items[0]
+    assert first.dose is not None
+    left = replace(first, dose=replace(first.dose, side="left"))
+    right = replace(first, dose=replace(first.dose, side="right"))
+    pages = page_texts(export(replace(program, items=(left, right)), tmp_path))
+    text = words(" ".join(pages))
+    assert "Exercise 1: Hamstring stretch with a strap (left side)" in text
+    assert "Exercise 2: Hamstring stretch with a strap (right side)" in text
+    log = words(pages[-1])
+    assert "1. Hamstring stretch with a strap (left side)" in log
+    assert "2. Hamstring stretch with a strap (right side)" in log
+
+
 def test_a_video_link_gets_a_code_and_its_words(tmp_path: Path) -> None:
     program = example_program()
     link = "https://example.org/videos/hamstring"

@@ -115,6 +115,9 @@ async def test_remove_move_duplicate_and_undo_redo() -> None:
         assert first.exercise == copy.exercise == LOW_BACK[0]
         assert first.dose is not None and first.dose.side == "left"
         assert copy.dose is not None and copy.dose.side == "right"
+        shown = [str(items.get_option_at_index(i).prompt) for i in range(items.option_count)]
+        assert any("Hamstring stretch with a strap (left side)" in text for text in shown)
+        assert any("Hamstring stretch with a strap (right side)" in text for text in shown)
         for _ in range(10):
             await pilot.press("ctrl+z")
         assert app.program.items == ()

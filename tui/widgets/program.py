@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from library.dose_text import dose_text
+from library.dose_text import dose_text, item_name
 from library.model import NO_SECTION, Item, Program
 from library.timing import duration_text, session_seconds
 from tui.commands import bindings
@@ -30,7 +30,7 @@ def item_prompt(number: int, item: Item, program: Program) -> Table:
     the numbers stand clear on the left."""
     exercise = program.exercise(item.exercise)
     name = exercise.name if exercise is not None else f"{item.exercise} (not in the library)"
-    text = Text(name, style="bold")
+    text = Text(item_name(name, item.dose), style="bold")
     line = dose_text(item.dose)
     text.append("\n" + (line or "no dose yet: press Enter to set one"), style="not bold")
     if item.notes:
