@@ -20,6 +20,8 @@ WORD = re.compile(r"[^\W_]+")
 # Fuzzy matching short words finds nonsense ("hip" ~ "hop"); they must match a word's start.
 FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 75.0
+# Small: it orders matches of the same tier and quality, never lifts a tag match over a name.
+STARTS_BONUS = 0.05
 
 
 def words_of(text: str) -> list[str]:
@@ -74,6 +76,7 @@ class SearchIndex:
                     if found.get(position, 0) < tier:
                         found[position] = tier
         self.words = list(self.vocabulary)
+        self.first_words = [(words_of(e.name) or [""])[0] for e in self.exercises]
 
     def matches(self, token: str) -> dict[int, float]:
         """For one query word: each exercise it matches, valued by tier plus match quality."""
@@ -114,6 +117,12 @@ class SearchIndex:
             else:
                 scores = {p: s + values[p] for p, s in scores.items() if p in values}
         assert scores is not None
+        # Among equals, a name that starts with what was typed first: "knee" puts the "Knee …"
+        # exercises before "Both knees to chest".
+        first = tokens[0]
+        for position in scores:
+            if self.first_words[position].startswith(first):
+                scores[position] += STARTS_BONUS
         ranked = sorted(scores, key=lambda p: (-scores[p], p))
         return [self.exercises[p] for p in ranked if filters.allow(self.exercises[p])]
 

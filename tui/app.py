@@ -590,7 +590,10 @@ class HepsterApp(App[int]):
     # next keys arrive in the same burst, and must not land in the list the cursor just left.
 
     def action_focus_search(self) -> None:
-        self.main.set_focus(self.main.query_one("#search"))
+        search = self.main.query_one("#search", Input)
+        self.main.set_focus(search)
+        # Typing replaces the last search rather than adding to it; an arrow key keeps it.
+        search.select_all()
 
     def action_focus_program(self) -> None:
         screen = self.main

@@ -63,6 +63,11 @@ def test_a_word_spelled_right_does_not_drag_in_its_neighbours(bundled: SearchInd
     assert [e.id for e in bundled.search("brige")][:1] == ["bridge"], "typos still forgiven"
 
 
+def test_among_equals_a_name_that_starts_with_the_word_comes_first(bundled: SearchIndex) -> None:
+    assert bundled.search("knee")[0].name.startswith("Knee")
+    assert bundled.search("shoulder")[0].name.startswith("Shoulder")
+
+
 def test_apostrophes_do_not_matter(bundled: SearchIndex) -> None:
     assert bundled.search("childs pose")[0].id == "childs-pose"
     assert bundled.search("child's")[0].id == "childs-pose"

@@ -267,3 +267,11 @@ async def test_mouse_first_click_chooses_second_click_adds_and_opens_the_dose() 
         await pilot.click("#items", offset=(4, 0))
         await pilot.pause()
         assert isinstance(app.screen, DoseEditor)
+
+
+async def test_f5_then_typing_replaces_the_last_search() -> None:
+    async with running() as (app, pilot):
+        await type_text(pilot, "hamstring")
+        await pilot.press("f6", "f5")
+        await type_text(pilot, "bridge")
+        assert app.main.query_one("#search", Input).value == "bridge"

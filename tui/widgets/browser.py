@@ -166,7 +166,7 @@ class LibraryBrowser(Vertical):
         noun = "exercise" if total == 1 else "exercises"
         shown = f"{total} {noun}" if count == total else f"{count} of {total} {noun}"
         if not count:
-            shown = "No match: try fewer words, or Esc to clear"
+            shown = "No match. Fewer words? Esc clears"
         self.query_one("#result-count", Static).update(shown)
         results.highlighted = 0 if self.found else None
         self.announce()
