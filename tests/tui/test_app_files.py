@@ -4,12 +4,14 @@ guard, quitting, program info and settings. They check the files written, not on
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, TextArea
 from tui_helpers import TODAY, add, running, type_text
 
+from library.editing import SetInfo, info_of
 from library.locations import config_dir
 from library.program_files import load_program, program_text
 from library.recent import read_recent
@@ -73,6 +75,22 @@ async def test_save_as_refuses_a_name_without_toml(in_tmp_folder: Path) -> None:
         assert not (in_tmp_folder / "notes.txt").exists()
         await pilot.press("escape")
         assert app.path is None and app.dirty
+
+
+async def test_save_as_suggests_a_plain_name_and_typing_replaces_just_the_name(
+    in_tmp_folder: Path,
+) -> None:
+    async with running() as (app, pilot):
+        await add(pilot, "childs pose")
+        app.edit(SetInfo(replace(info_of(app.program), patient="María Łukasiewicz")))
+        await pilot.press("f12")
+        field = app.screen.query_one("#path", Input)
+        assert field.value == str(in_tmp_folder / "maria-lukasiewicz-home-exercise-program.toml")
+        await type_text(pilot, "maria-v2")  # replaces the selected name; .toml is kept
+        assert field.value == str(in_tmp_folder / "maria-v2.toml")
+        field.value = str(in_tmp_folder / "maria-v3")  # no ending at all: .toml is added
+        await pilot.press("enter")
+        assert load_program(in_tmp_folder / "maria-v3.toml").patient == "María Łukasiewicz"
 
 
 async def test_open_from_a_typed_path_and_from_recent_files(in_tmp_folder: Path) -> None:

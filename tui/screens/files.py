@@ -5,6 +5,7 @@ over SSH; the file picker (textual-fspicker) is there for browsing."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from library.layers import Template
@@ -23,11 +25,19 @@ from library.settings import PAPERS
 from tui.screens.dialogs import Dialog
 from tui.widgets.tick_box import TickBox
 
+# Letters that do not come apart into a plain letter and an accent.
+PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
+)
+
 
 def file_name(program: Program) -> str:
-    """A file name from the patient and title: `jane-doe-low-back-pain`, never empty."""
+    """A file name from the patient and title: `maria-garcia-knee-program`, never empty.
+    Accents are dropped rather than the letters ("García" → "garcia", not "garc-a")."""
     words = " ".join(part for part in (program.patient, program.title) if part)
-    slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+    plain = unicodedata.normalize("NFKD", words.lower().translate(PLAIN_LETTERS))
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return slug[:60].strip("-") or "program"
 
 
@@ -42,6 +52,8 @@ def typed_path(text: str, suffix: str) -> Path | str:
         return f"No user's home folder is called {text.split('/')[0]}"
     if not path.is_absolute():
         path = Path.cwd() / path
+    if not path.suffix and not path.is_dir():  # "jane-v2" means jane-v2.toml
+        path = path.with_name(path.name + suffix)
     if path.suffix.lower() != suffix:
         return f"The file name must end in {suffix}"
     if path.is_dir():
@@ -97,7 +109,14 @@ class PathDialog(Dialog[Path | None]):
         yield Static("", id="problems", classes="problems", markup=False)
 
     def focus_path(self) -> None:
-        self.set_focus(self.query_one("#path", Input))
+        field = self.query_one("#path", Input)
+        self.set_focus(field)
+        # The name without its folder and ending is selected: typing replaces just the name.
+        name = Path(field.value).name
+        stem = name.removesuffix(self.suffix) if name.endswith(self.suffix) else ""
+        if stem:
+            end = len(field.value) - len(self.suffix)
+            field.selection = Selection(end - len(stem), end)
 
     @on(Input.Changed, "#path")
     def path_changed(self) -> None:
