@@ -127,6 +127,10 @@ class Program:
                 return exercise
         return None
 
+    def distinct_exercises(self) -> int:
+        """How many different exercises the patient learns: a left and a right copy are one."""
+        return len({item.exercise for item in self.items})
+
     def used_exercises(self) -> tuple[Exercise, ...]:
         """The definitions the items use, in the order the items first use them."""
         by_id = {exercise.id: exercise for exercise in self.exercises}

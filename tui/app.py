@@ -314,7 +314,7 @@ class HepsterApp(App[int]):
     def changed(self) -> None:
         before = self.shown_count
         self.show_program()
-        count = len(self.program.items)
+        count = self.program.distinct_exercises()
         if count > LONG_PROGRAM >= before:
             self.notify(
                 f"{count} exercises. Long programs are the ones patients skip: "

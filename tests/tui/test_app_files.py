@@ -77,7 +77,7 @@ async def test_save_as_refuses_a_name_without_toml(in_tmp_folder: Path) -> None:
         assert app.path is None and app.dirty
 
 
-async def test_save_as_suggests_a_plain_name_and_typing_replaces_just_the_name(
+async def test_save_as_suggests_a_plain_name_and_typing_a_name_replaces_it(
     in_tmp_folder: Path,
 ) -> None:
     async with running() as (app, pilot):
@@ -86,11 +86,10 @@ async def test_save_as_suggests_a_plain_name_and_typing_replaces_just_the_name(
         await pilot.press("f12")
         field = app.screen.query_one("#path", Input)
         assert field.value == str(in_tmp_folder / "maria-lukasiewicz-home-exercise-program.toml")
-        await type_text(pilot, "maria-v2")  # replaces the selected name; .toml is kept
-        assert field.value == str(in_tmp_folder / "maria-v2.toml")
-        field.value = str(in_tmp_folder / "maria-v3")  # no ending at all: .toml is added
-        await pilot.press("enter")
-        assert load_program(in_tmp_folder / "maria-v3.toml").patient == "María Łukasiewicz"
+        await type_text(pilot, "maria-v2")  # replaces the selected suggestion
+        assert field.value == "maria-v2"
+        await pilot.press("enter")  # in the suggested folder, and .toml is added
+        assert load_program(in_tmp_folder / "maria-v2.toml").patient == "María Łukasiewicz"
 
 
 async def test_open_from_a_typed_path_and_from_recent_files(in_tmp_folder: Path) -> None:

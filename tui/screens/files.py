@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
-from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from library.layers import Template
@@ -41,8 +40,9 @@ def file_name(program: Program) -> str:
     return slug[:60].strip("-") or "program"
 
 
-def typed_path(text: str, suffix: str) -> Path | str:
-    """The path typed into a dialog, or a one-line reason it will not do."""
+def typed_path(text: str, suffix: str, base: Path | None = None) -> Path | str:
+    """The path typed into a dialog, or a one-line reason it will not do. A bare name is in
+    `base`, the folder the dialog suggested (else the current folder)."""
     text = text.strip()
     if not text:
         return "Type a file name"
@@ -51,7 +51,7 @@ def typed_path(text: str, suffix: str) -> Path | str:
     except RuntimeError:  # "~name/..." for a user that does not exist (yet: still typing)
         return f"No user's home folder is called {text.split('/')[0]}"
     if not path.is_absolute():
-        path = Path.cwd() / path
+        path = (base or Path.cwd()) / path
     if not path.suffix and not path.is_dir():  # "jane-v2" means jane-v2.toml
         path = path.with_name(path.name + suffix)
     if path.suffix.lower() != suffix:
@@ -111,17 +111,18 @@ class PathDialog(Dialog[Path | None]):
     def focus_path(self) -> None:
         field = self.query_one("#path", Input)
         self.set_focus(field)
-        # The name without its folder and ending is selected: typing replaces just the name.
-        name = Path(field.value).name
-        stem = name.removesuffix(self.suffix) if name.endswith(self.suffix) else ""
-        if stem:
-            end = len(field.value) - len(self.suffix)
-            field.selection = Selection(end - len(stem), end)
+        # All selected: typing a name replaces the suggestion, and the name goes in the folder
+        # suggested (see `folder`); typing a whole path works too, and so does Ctrl+U.
+        field.select_all()
+
+    @property
+    def folder(self) -> Path:
+        return self.start if self.start.is_dir() else self.start.parent
 
     @on(Input.Changed, "#path")
     def path_changed(self) -> None:
         text = self.query_one("#path", Input).value
-        result = typed_path(text, self.suffix)
+        result = typed_path(text, self.suffix, self.folder)
         # A folder is where one starts typing a name: nothing to complain about yet.
         if Path(text).expanduser().is_dir():
             result = ""
@@ -129,7 +130,7 @@ class PathDialog(Dialog[Path | None]):
 
     @on(Button.Pressed, "#browse")
     def browse(self) -> None:
-        typed = typed_path(self.query_one("#path", Input).value, self.suffix)
+        typed = typed_path(self.query_one("#path", Input).value, self.suffix, self.folder)
         folder = typed.parent if isinstance(typed, Path) else Path.cwd()
         pick_file(self, folder, save=self.confirm_overwrite)
 
@@ -140,7 +141,7 @@ class PathDialog(Dialog[Path | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def accept(self) -> None:
-        result = typed_path(self.query_one("#path", Input).value, self.suffix)
+        result = typed_path(self.query_one("#path", Input).value, self.suffix, self.folder)
         if isinstance(result, str):
             self.notify(result, severity="error", timeout=4)
             return
@@ -290,17 +291,19 @@ class ExportScreen(Dialog[ExportChoice | None]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#path", Input))
+        field = self.query_one("#path", Input)
+        self.set_focus(field)
+        field.select_all()  # as in Save as: a typed name goes beside the suggested one
 
     @on(Input.Changed, "#path")
     def path_changed(self) -> None:
-        result = typed_path(self.query_one("#path", Input).value, ".pdf")
+        result = typed_path(self.query_one("#path", Input).value, ".pdf", self.start.parent)
         self.query_one("#problems", Static).update(result if isinstance(result, str) else "")
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def accept(self) -> None:
-        result = typed_path(self.query_one("#path", Input).value, ".pdf")
+        result = typed_path(self.query_one("#path", Input).value, ".pdf", self.start.parent)
         if isinstance(result, str):
             self.notify(result, severity="error", timeout=4)
             return

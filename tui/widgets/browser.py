@@ -194,6 +194,10 @@ class LibraryBrowser(Vertical):
 
     # Events.
 
+    def on_descendant_focus(self) -> None:
+        # Back from the program: the exercise pane shows the library's highlighted exercise.
+        self.announce()
+
     @on(Input.Changed, "#search")
     def search_changed(self) -> None:
         self.refresh_results()

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -18,7 +18,7 @@ from library.dose_text import dose_text, item_name
 from library.model import NO_SECTION, Item, Program
 from library.timing import duration_text, session_seconds
 from tui.commands import bindings
-from tui.messages import DoseRequested
+from tui.messages import DoseRequested, ExerciseHighlighted
 from tui.widgets.clicks import ClickToChooseList
 
 # Adherence falls as programs grow (DOMAIN.md); past this many the pane says so, gently.
@@ -58,13 +58,10 @@ def head_text(program: Program) -> Text:
 
 
 def notice_text(program: Program) -> str:
-    count = len(program.items)
+    count = program.distinct_exercises()
     if count <= LONG_PROGRAM:
         return ""
-    return (
-        f"{count} exercises: long programs are the ones patients skip. "
-        "Could some of these wait for the next visit?"
-    )
+    return f"{count} exercises: long programs get skipped. Could some wait?"
 
 
 class ProgramList(ClickToChooseList):
@@ -85,8 +82,10 @@ class ProgramList(ClickToChooseList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item_at: list[int | None] = []  # option position -> item index; None for a heading
+        self.program = Program()
 
     def show(self, program: Program, focus: int | None) -> None:
+        self.program = program
         options: list[Option] = []
         self.item_at = []
         section: str | None = None
@@ -129,6 +128,25 @@ class ProgramList(ClickToChooseList):
         if self.highlighted is None or self.highlighted >= len(self.item_at):
             return None
         return self.item_at[self.highlighted]
+
+    # The exercise pane shows the exercise under the cursor of the list in use: moving through
+    # the program, a therapist reads the steps of the item they are on.
+    @on(OptionList.OptionHighlighted)
+    def on_item(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.has_focus:
+            self.announce()
+
+    def on_focus(self, event: events.Focus) -> None:
+        # Textual calls ClickToChooseList.on_focus too: handlers run for every class.
+        self.announce()
+
+    def announce(self) -> None:
+        index = self.highlighted_item()
+        if index is not None and index < len(self.program.items):
+            exercise = self.program.exercise(self.program.items[index].exercise)
+            if exercise is not None:
+                self.post_message(ExerciseHighlighted(exercise))
 
     @on(OptionList.OptionSelected)
     def selected(self, event: OptionList.OptionSelected) -> None:
