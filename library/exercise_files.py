@@ -8,13 +8,13 @@ an exercise saved from the app always loads again; the file is written by
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from library.atomic import atomic_write
-from library.field_text import dose_raw, lines_value, text_value, words_value
+from library.field_text import dose_raw, lines_value, slug, text_value, words_value
 from library.locations import personal_library
 from library.model import Exercise
 from library.problems import Collector, Problem
@@ -55,6 +55,22 @@ def exercise_fields(exercise: Exercise) -> dict[str, str]:
     for key in LINES_KEYS:
         values[key] = "\n".join(getattr(exercise, key))
     return values
+
+
+def id_from_name(name: str) -> str:
+    """The id a new exercise called `name` gets unless the therapist types another."""
+    found = slug(name, 64)
+    return found if len(found) >= 3 else ""
+
+
+def free_id(exercise_id: str, taken: Container[str]) -> str:
+    """`exercise_id` if no exercise has it, else the first of `…-2`, `…-3`, … that is free."""
+    if exercise_id not in taken:
+        return exercise_id
+    number = 2
+    while f"{exercise_id[:60]}-{number}" in taken:
+        number += 1
+    return f"{exercise_id[:60]}-{number}"
 
 
 def custom_file(exercise_id: str, folder: Path | None = None) -> Path:

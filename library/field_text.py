@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -172,3 +173,17 @@ def check_info_fields(values: Mapping[str, str]) -> tuple[Program | None, list[P
 
 def _plain_digits(text: str) -> bool:
     return text.isascii() and text.isdigit() and len(text) <= 9
+
+
+# Letters that do not come apart into a plain letter and an accent.
+PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
+)
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """Lowercase words joined by dashes, for file names and ids: accents are dropped rather
+    than the letters ("María García" → "maria-garcia", not "mar-a-garc-a")."""
+    plain = unicodedata.normalize("NFKD", text.lower().translate(PLAIN_LETTERS))
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].strip("-")

@@ -850,7 +850,8 @@ class HepsterApp(App[int]):
 
     @work(group="dialog")
     async def edit_exercise(self, start: Exercise | None) -> None:
-        from library.exercise_files import ExerciseFileError, save_custom_exercise
+        from library.exercise_files import ExerciseFileError, free_id, save_custom_exercise
+        from tui.screens.dialogs import Choice, ChoiceScreen
         from tui.screens.exercise import ExerciseForm
 
         if self.library is None:
@@ -859,6 +860,27 @@ class HepsterApp(App[int]):
         if exercise is None:
             return
         existing = self.library.get(exercise.id)
+        if existing is not None and existing.layer != "personal":
+            # Replacing a bundled or clinic exercise changes what every new program gets:
+            # never without a clear yes.
+            answer = await self.push_screen_wait(
+                ChoiceScreen(
+                    "Use yours instead?",
+                    f"Your exercise has the id of the {existing.layer} exercise "
+                    f"\u201c{existing.name}\u201d. Use yours instead of it from now on, or keep "
+                    "both (yours gets a new id)?",
+                    [
+                        Choice("keep", "Keep both", "primary"),
+                        Choice("replace", "Use mine instead"),
+                        Choice("cancel", "Cancel"),
+                    ],
+                )
+            )
+            if answer not in ("keep", "replace"):
+                return
+            if answer == "keep":
+                exercise = replace(exercise, id=free_id(exercise.id, self.library.exercises))
+                existing = None
         try:
             saved = save_custom_exercise(exercise, existing)
         except ExerciseFileError as error:

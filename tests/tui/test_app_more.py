@@ -82,6 +82,10 @@ async def test_cloned_exercise_overrides_the_bundled_one_and_says_so() -> None:
         form.query_one("#name", Input).value = "Child's pose, with a pillow"
         await pilot.pause()
         await pilot.press("ctrl+s")
+        # Replacing a bundled exercise is never silent: it asks, and "Keep both" comes first.
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#choice-replace")
+        await pilot.pause()
         assert app.library is not None
         mine = app.library.get("childs-pose")
         assert mine is not None and mine.layer == "personal"
@@ -95,6 +99,36 @@ async def test_cloned_exercise_overrides_the_bundled_one_and_says_so() -> None:
         assert carried is not None and carried.name == "Child's pose, with a pillow"
         fresh = load_library()
         assert fresh.get("childs-pose").layer == "personal"  # type: ignore[union-attr]
+
+
+async def test_a_clone_can_keep_both_under_a_new_id() -> None:
+    async with running() as (app, pilot):
+        await search(pilot, "childs pose")
+        await pilot.press("f4")
+        form = app.screen
+        assert isinstance(form, ExerciseForm)
+        form.query_one("#name", Input).value = "Child's pose, with a pillow"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # Keep both
+        await pilot.pause()
+        assert app.library is not None
+        assert app.library.get("childs-pose").layer == "bundled"  # type: ignore[union-attr]
+        mine = app.library.get("childs-pose-2")
+        assert mine is not None and mine.name == "Child's pose, with a pillow"
+
+
+async def test_a_new_exercise_gets_its_id_from_its_name() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("f3")
+        form = app.screen
+        assert isinstance(form, ExerciseForm)
+        assert str(form.query_one("#problems").render()) == "", "nothing typed, nothing missing"
+        form.query_one("#name").focus()
+        await type_text(pilot, "Step up, low")
+        assert form.query_one("#id", Input).value == "step-up-low"
+        assert "is required" in str(form.query_one("#problems").render())
 
 
 async def test_every_change_is_autosaved_and_a_clean_quit_removes_it() -> None:

@@ -20,7 +20,12 @@ from textual.widgets import (
     TextArea,
 )
 
-from library.exercise_files import check_custom_exercise, exercise_fields, exercise_raw
+from library.exercise_files import (
+    check_custom_exercise,
+    exercise_fields,
+    exercise_raw,
+    id_from_name,
+)
 from library.layers import Library
 from library.model import Exercise
 from library.problems import Problem
@@ -129,6 +134,10 @@ class ExerciseForm(Dialog[Exercise | None]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
+    # The id last filled in from the name: while the id still holds it, a changed name
+    # changes the id too; once the therapist types an id of their own, it stays.
+    filled_id = ""
+
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#id" if self.start is None else "#name", Input))
         self.check()
@@ -152,20 +161,23 @@ class ExerciseForm(Dialog[Exercise | None]):
         labels = {**LABELS, "kind": "Kind", "position": "Position", "regions": "Regions"}
         shown = 2  # at 80×24 the form needs the rows more than a long list of what is missing
         more = f"\n… and {len(self.problems) - shown} more" if len(self.problems) > shown else ""
-        self.query_one("#problems", Static).update(
-            problem_lines(self.problems[:shown], labels) + more
-        )
+        # Until the first change, what is missing is not listed: a new form is all "missing".
+        touched = self.has_changes()
+        listed = problem_lines(self.problems[:shown], labels) + more if touched else ""
+        self.query_one("#problems", Static).update(listed)
         self.query_one("#save", Button).disabled = bool(self.problems)
         bad = {p.place.split(".")[-1].split("[")[0] for p in self.problems}
         for widget in self.query("Input, TextArea, Select, SelectionList"):
-            widget.set_class(widget.id in bad, "-invalid")
+            widget.set_class(touched and widget.id in bad, "-invalid")
         self.query_one("#layer-note", Static).update(self.layer_note())
 
     def layer_note(self) -> str:
         exercise_id = self.query_one("#id", Input).value.strip()
         existing = self.library.get(exercise_id)
+        if not exercise_id:
+            return "Its id names it in program files; typing the name fills it in."
         if existing is None:
-            return "A new id: a new exercise."
+            return "A new exercise in your library."
         if existing.layer == "personal":
             return "This id is yours already: saving updates your exercise."
         return (
@@ -182,6 +194,15 @@ class ExerciseForm(Dialog[Exercise | None]):
     def changed(self) -> None:
         if self.is_mounted:
             self.check()
+
+    @on(Input.Changed, "#name")
+    def name_changed(self) -> None:
+        if self.start is not None:
+            return  # a clone keeps its id unless the therapist changes it
+        field = self.query_one("#id", Input)
+        if field.value.strip() in ("", self.filled_id):
+            self.filled_id = id_from_name(self.query_one("#name", Input).value)
+            field.value = self.filled_id
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

@@ -4,8 +4,6 @@ over SSH; the file picker (textual-fspicker) is there for browsing."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from library.field_text import slug
 from library.layers import Template
 from library.model import Program
 from library.recent import recent_files
@@ -24,20 +23,11 @@ from library.settings import PAPERS
 from tui.screens.dialogs import Dialog
 from tui.widgets.tick_box import TickBox
 
-# Letters that do not come apart into a plain letter and an accent.
-PLAIN_LETTERS = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
-)
-
 
 def file_name(program: Program) -> str:
-    """A file name from the patient and title: `maria-garcia-knee-program`, never empty.
-    Accents are dropped rather than the letters ("García" → "garcia", not "garc-a")."""
+    """A file name from the patient and title: `maria-garcia-knee-program`, never empty."""
     words = " ".join(part for part in (program.patient, program.title) if part)
-    plain = unicodedata.normalize("NFKD", words.lower().translate(PLAIN_LETTERS))
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-    return slug[:60].strip("-") or "program"
+    return slug(words) or "program"
 
 
 def typed_path(text: str, suffix: str, base: Path | None = None) -> Path | str:
