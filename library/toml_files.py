@@ -25,6 +25,9 @@ TOML_HINTS = {
     "Unterminated string": "a text is missing its closing quote",
     "Illegal character '\\n'": "a text is missing its closing quote on this line",
 }
+# A value that looks like a date but is not one TOML reads: month 13, one digit, two-digit year.
+DATE_LIKE = re.compile(r"=\s*\d{1,4}-\d{1,2}-\d{1,2}\s*(#.*)?$")
+DATE_HINT = "a date is written as year-month-day with a real month and day, like 2026-11-24"
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
@@ -80,6 +83,8 @@ def read_document(path: Path) -> dict[str, Any]:
         if match:
             message = message[: match.start()]
         hint = next((h for start, h in TOML_HINTS.items() if message.startswith(start)), "")
+        if match and match.group(1) and DATE_LIKE.search(line_of(text, int(match.group(1)))):
+            hint = DATE_HINT  # "2026-13-25": TOML only says the line ends too early
         message = f"not valid TOML: {message[:1].lower()}{message[1:]}" + (
             f"; {hint}" if hint else ""
         )
@@ -87,6 +92,11 @@ def read_document(path: Path) -> dict[str, Any]:
     except RecursionError:  # thousands of nested [ or { : no hand-written file does this
         message = "not valid TOML for hepster: lists or tables are nested too deeply"
         raise InvalidFile([Problem(shown, "", message)]) from None
+
+
+def line_of(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def is_program(document: dict[str, Any]) -> bool:
