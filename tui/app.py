@@ -262,18 +262,31 @@ class HepsterApp(App[int]):
         if self.exit_when_ready and self.painted:
             self.call_after_refresh(self.exit, 0)
 
+    def show_file_problems(self, path: Path, problems: list[Problem]) -> None:
+        """What is wrong with a file that would not open, in a box that stays until read (a
+        notification would be gone before the therapist has found the line in their editor)."""
+        from tui.screens.dialogs import Choice, ChoiceScreen
+
+        lines = [
+            f"{problem.place}: {problem.message}" if problem.place else problem.message
+            for problem in problems[:SHOWN_PROBLEMS]
+        ]
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more.")
+        lines.append(f"\nFix it in a text editor; `hepster validate {path.name}` checks it again.")
+        self.push_screen(
+            ChoiceScreen(
+                f"Could not open {path.name}", "\n".join(lines), [Choice("ok", "OK", "primary")]
+            )
+        )
+
     def start_with_file(self, path: Path, loaded: Loaded) -> None:
         if loaded.program is not None:
             self.replace_program(loaded.program, path)
             self.remember(path)
         elif loaded.program_problems:
             self.replace_program(self.blank_program(), None)
-            self.notify(
-                problems_text(loaded.program_problems),
-                title=f"Could not open {path.name}",
-                severity="error",
-                timeout=20,
-            )
+            self.show_file_problems(path, loaded.program_problems)
         else:
             # `hepster NEW.toml`: the file is created on the first save.
             self.replace_program(self.blank_program(), path)
@@ -770,12 +783,7 @@ class HepsterApp(App[int]):
         try:
             program = load_program(path, lookup, known_ids=lambda: known)
         except InvalidFile as error:
-            self.notify(
-                problems_text(error.problems),
-                title=f"Could not open {path.name}",
-                severity="error",
-                timeout=20,
-            )
+            self.show_file_problems(path, error.problems)
             return False
         self.replace_program(program, path)
         self.remember(path)

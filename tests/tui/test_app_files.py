@@ -160,9 +160,13 @@ async def test_a_broken_file_is_reported_and_the_app_keeps_running(in_tmp_folder
     broken.write_text('format = "hepster-program"\nversion = 1\ntitle = [\n')
     async with running(broken) as (app, pilot):
         assert app.path is None and app.program.items == ()
-        assert any(
-            "broken.toml" in n.title or "broken.toml" in n.message for n in app._notifications
-        )
+        # The problems stay on screen until read, with the place and what is wrong.
+        assert isinstance(app.screen, ChoiceScreen)
+        said = str(app.screen.query_one(".question").render())
+        assert said.startswith("end of file: not valid TOML")
+        assert "hepster validate broken.toml" in said
+        await pilot.press("enter")
+        assert not isinstance(app.screen, ChoiceScreen)
         await pilot.press("ctrl+o")
         set_path(app, broken)
         await pilot.press("enter")

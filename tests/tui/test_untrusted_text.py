@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 from tui_helpers import running
 
+from tui.screens.dialogs import ChoiceScreen
 from tui.screens.dose import DoseEditor
 from tui.screens.forms import InfoForm
 
@@ -59,5 +60,6 @@ async def test_markup_in_a_broken_file_s_problems_is_shown_literally(tmp_path: P
     async with running(path) as (app, pilot):
         await pilot.pause()
         assert app.is_running
-        shown = [n.message for n in app._notifications]
-        assert any("(got '[/]')" in message for message in shown)
+        assert isinstance(app.screen, ChoiceScreen)
+        shown = str(app.screen.query_one(".question").render())
+        assert "(got '[/]')" in shown
