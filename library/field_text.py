@@ -40,6 +40,27 @@ def number_value(text: str) -> Any:
     return text
 
 
+# A unit typed after a number of seconds: the field is in seconds, but "45s" and "2 min" are
+# what a therapist writes. Files stay strict (hold_s = 30); only the form is forgiving.
+SECONDS_UNIT = re.compile(
+    r"^(?P<number>.*?)\s*(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?)\.?$", re.IGNORECASE
+)
+
+
+def seconds_value(text: str) -> Any:
+    """Like `number_value`, for a field in seconds: `45s` → 45, `1-2 min` → [60, 120]."""
+    match = SECONDS_UNIT.match(text.strip())
+    if not match or not match.group("number"):
+        return number_value(text)
+    value = number_value(match.group("number"))
+    size = 60 if match.group("unit").lower().startswith("m") else 1
+    if isinstance(value, int):
+        return value * size
+    if isinstance(value, list):
+        return [number * size for number in value]
+    return text  # not a number before the unit: the checks say what is wrong
+
+
 def amount_field(amount: Amount | None) -> str:
     if amount is None:
         return ""
@@ -81,7 +102,9 @@ def dose_raw(values: Mapping[str, str]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     for key in DOSE_KEYS:
         text = values.get(key, "")
-        if key in AMOUNT_KEYS or key in INTEGER_KEYS:
+        if key.endswith("_s"):
+            raw[key] = seconds_value(text)
+        elif key in AMOUNT_KEYS or key in INTEGER_KEYS:
             raw[key] = number_value(text)
         elif key == "notes":
             raw[key] = text_value(text.strip("\n"))

@@ -43,7 +43,7 @@ from library.editing import (
 )
 from library.model import Exercise, Program
 from library.problems import InvalidFile, Problem
-from tui.commands import COMMANDS
+from tui.commands import COMMANDS, key_text
 from tui.messages import AddRequested, DoseRequested, ExerciseHighlighted, MainScreenMounted
 from tui.providers import ExerciseProvider
 from tui.screens.main import MainScreen
@@ -762,7 +762,8 @@ class HepsterApp(App[int]):
             )
             return
         program = self.with_defaults(program)
-        self.replace_program(program, None, saved=Program())
+        # Untouched, it is nothing to lose: no "save changes?" until the therapist changes it.
+        self.replace_program(program, None)
         self.notify(f"New program from the template “{template.title or choice}”", timeout=3)
 
     @work(group="dialog")
@@ -937,7 +938,9 @@ class HepsterApp(App[int]):
         for command in COMMANDS:
             if command.action == "quit" or self.check_action(command.action, ()) is False:
                 continue
-            yield SystemCommand(command.title, command.help, self.runner(command.action))
+            # The key is in the help line, so the palette also teaches the keys.
+            key = f" ({key_text(command.first_key)})" if command.first_key else ""
+            yield SystemCommand(command.title, command.help + key, self.runner(command.action))
 
     def runner(self, action: str) -> Any:
         async def run() -> None:

@@ -95,3 +95,12 @@ def test_form_messages_speak_of_what_the_form_takes() -> None:
         "a range must go from low to high, like 1-2",
         "must be a whole number from 1 to 500, or a range like 8-12 (got 'x')",
     ]
+
+
+def test_seconds_fields_take_a_unit_as_typed() -> None:
+    """The form is in seconds, but "45s" and "1-2 min" are what a therapist writes."""
+    dose, problems = check_dose_fields({"hold_s": "45s", "duration_s": "1-2 min"}, sided=False)
+    assert problems == []
+    assert dose is not None and dose.hold_s == 45 and dose.duration_s == (60, 120)
+    _, problems = check_dose_fields({"hold_s": "a while s"}, sided=False)
+    assert problems and problem_key(problems[0]) == "hold_s"

@@ -18,7 +18,7 @@ NUMBERS = (
     ("sets", "Sets", "e.g. 3 or 2-3"),
     ("reps", "Reps", "e.g. 10 or 8-12"),
     ("hold_s", "Hold (s)", "e.g. 30"),
-    ("duration_s", "Time (s)", "e.g. 60-120"),
+    ("duration_s", "Time (s)", "e.g. 60-120, or 1-2 min"),
     ("rest_s", "Rest (s)", "e.g. 30"),
     ("per_day", "Times a day", "e.g. 2"),
     ("days_per_week", "Days a week", "empty: every day"),
