@@ -141,6 +141,15 @@ async def test_section_is_set_and_inherited_by_the_next_items() -> None:
         await pilot.press("f5")
         await add(pilot, "gluteal stretch")
         assert app.program.items[1].section == "Hip stretches"
+        await pilot.press("f5")
+        await add(pilot, "childs pose")
+        await pilot.press("f6")
+        app.main.query_one(ProgramList).highlight_item(2)
+        await pilot.press("s", "ctrl+u")
+        await type_text(pilot, "hip")  # "Hip stretches" is offered; Enter takes it
+        await pilot.press("enter")
+        assert app.program.items[2].section == "Hip stretches"
+        await pilot.press("ctrl+z")
         await pilot.press("f6")
         app.main.query_one(ProgramList).highlight_item(1)
         await pilot.press("s", "ctrl+u")

@@ -290,7 +290,15 @@ class AskText(Dialog[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def accept(self) -> None:
-        self.dismiss(self.query_one(Input).value)
+        """Enter takes the greyed-in suggestion too: "Str" with "Strength" shown means Strength
+        (a half-typed new section is far less likely than wanting the one offered)."""
+        value = self.query_one(Input).value
+        typed = value.strip().lower()
+        if typed:
+            offered = [s for s in self.suggestions if s.lower().startswith(typed)]
+            if offered and all(s.lower() != typed for s in self.suggestions):
+                value = offered[0]
+        self.dismiss(value)
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
