@@ -27,7 +27,7 @@ def who_and_when(program: Program, styles: Styles, paper: str) -> list[Flowable]
     if program.patient:
         facts.append(("For: ", program.patient))
     if program.created:
-        facts.append(("Date: ", date_text(program.created, paper)))
+        facts.append(("Given on: ", date_text(program.created, paper)))
     if program.start:
         facts.append(("Start on: ", date_text(program.start, paper, weekday=True)))
     return [

@@ -136,7 +136,7 @@ def test_the_first_page_says_who_what_and_how_long(
         "Contact: 555-0100",
         "Low back pain: hips first",
         "For: Jane Doe",
-        f"Date: {date}",
+        f"Given on: {date}",
         f"Start on: {start}",
         f"One session takes: {session_text(program)}",
         "Your goals",
