@@ -55,10 +55,17 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="runs of each (default 10)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
-        # Only the bundled library: no personal or clinic folders, no settings, no autosaves.
+        # Only the bundled library: no personal or clinic folders, no settings, no autosaves;
+        # a cache of its own, which the warm-up run writes, so that a hepster run elsewhere
+        # meanwhile (tests, the app) cannot make these runs read the library afresh.
         environment = {key: value for key, value in os.environ.items() if key != "HEPSTER_LIBRARY"}
-        for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
             environment[variable] = os.path.join(home, variable.lower())
+        # Compiled bytecode kept, as on any machine where Python may write it: a shell with
+        # PYTHONDONTWRITEBYTECODE set would otherwise compile hepster's modules from source on
+        # every start (Textual's came compiled from pip) and measure the compiler, not the app.
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+        environment["PYTHONPYCACHEPREFIX"] = os.path.join(home, "bytecode")
         # One of each first, so both start with the same warm file cache and .pyc files.
         seconds(BARE, environment)
         seconds(HEPSTER, environment)

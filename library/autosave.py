@@ -17,11 +17,14 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from library.atomic import atomic_write
 from library.locations import state_dir
 from library.model import Program
-from library.program_files import Lookup, load_program, program_text
+
+if TYPE_CHECKING:
+    from library.program_files import Lookup
 
 MARK = "# hepster autosave: "
 
@@ -36,6 +39,9 @@ def autosave_file(pid: int | None = None) -> Path:
 
 def write_autosave(program: Program, original: Path | None, file: Path | None = None) -> Path:
     """Write the program now; raises OSError when the state dir cannot be written."""
+    # Imported here: at start-up only `left_behind` runs, and it needs no TOML writer.
+    from library.program_files import program_text
+
     file = autosave_file() if file is None else file
     file.parent.mkdir(parents=True, exist_ok=True)
     about = {
@@ -64,6 +70,8 @@ class Autosave:
 
     def load(self, lookup: Lookup) -> Program:
         """Raises InvalidFile when the autosave itself is damaged."""
+        from library.program_files import load_program
+
         return load_program(self.file, lookup)
 
 

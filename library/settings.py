@@ -13,10 +13,8 @@ from typing import Any
 from library.atomic import atomic_write
 from library.locations import config_dir
 from library.problems import Collector, InvalidFile, Problem
-from library.program_files import present
 from library.schema import Table
 from library.toml_files import read_document
-from library.toml_text import table_text
 
 PAPERS = ("letter", "a4")
 
@@ -67,6 +65,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
 
 
 def settings_text(settings: Settings) -> str:
+    # Imported here: the app reads settings at start-up and writes them seldom.
+    from library.program_files import present
+    from library.toml_text import table_text
+
     header = "# hepster settings: your defaults for new programs and handouts.\n"
     return header + table_text(present(settings, SETTINGS_KEYS))
 

@@ -94,7 +94,6 @@ def read_everything(
 
     With `cache_only`, None unless the library's cache is up to date (the fast path).
     """
-    from library.autosave import left_behind
     from library.library_cache import cached_library, from_cache
     from library.settings import load_settings
 
@@ -104,7 +103,11 @@ def read_everything(
     library, index = found
     settings, settings_problems = load_settings()
     program, program_problems = read_program(program_path, library.get, library.exercises)
-    autosaves = left_behind() if autosave else []
+    autosaves = []
+    if autosave:
+        from library.autosave import left_behind
+
+        autosaves = left_behind()
     return Loaded(library, index, settings, settings_problems, program, program_problems, autosaves)
 
 
@@ -114,10 +117,10 @@ def read_program(
     known_ids: Iterable[str] = (),
 ) -> tuple[Program | None, list[Problem]]:
     """The program named on the command line, or its problems; (None, []) for a new file."""
-    from library.program_files import load_program
-
     if path is None or not path.exists():
         return None, []
+    from library.program_files import load_program
+
     try:
         return load_program(path, lookup, known_ids=lambda: known_ids), []
     except InvalidFile as error:
