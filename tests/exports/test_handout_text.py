@@ -39,6 +39,14 @@ def dose_lines(dose: Dose | None) -> list[str]:
     return [f"How much: {parts[0]}", *parts[1:]] if parts else [f"How much: {NO_DOSE}"]
 
 
+def with_first_dose(program: Program, **changes: object) -> Program:
+    """The program with its first item's dose changed, e.g. `days_per_week=3`."""
+    first = program.items[0]
+    assert first.dose is not None
+    changed = replace(first, dose=replace(first.dose, **changes))  # type: ignore[arg-type]
+    return replace(program, items=(changed, *program.items[1:]))
+
+
 def expected_reading_order(program: Program) -> list[str]:
     expected = []
     for number, item in enumerate(program.items, 1):
@@ -210,10 +218,7 @@ def test_an_exercise_s_own_pain_limit_comes_first(tmp_path: Path) -> None:
     """The general guide allows 4 or 5 out of 10; an exercise dosed "no more than 3" wins."""
     program = example_program()
     assert "Some exercises give their own limit" not in words(pdf_text(export(program, tmp_path)))
-    first = program.items[0]
-    assert first.dose is not None
-    limited = replace(first, dose=replace(first.dose, effort="Pain no more than 3 out of 10"))
-    program = replace(program, items=(limited, *program.items[1:]))
+    program = with_first_dose(program, effort="Pain no more than 3 out of 10")
     text = words(pdf_text(export(program, tmp_path)))
     assert in_order(text, ["6 to 10 out of 10", "Some exercises give their own limit"]) == []
 
@@ -291,22 +296,14 @@ def test_the_log_counts_days_without_a_start(tmp_path: Path) -> None:
 
 
 def test_days_a_week_are_named_in_the_log(tmp_path: Path) -> None:
-    program = example_program()
-    first = program.items[0]
-    assert first.dose is not None
-    items = (replace(first, dose=replace(first.dose, days_per_week=3)), *program.items[1:])
-    pages = page_texts(export(replace(program, items=items), tmp_path))
+    pages = page_texts(export(with_first_dose(example_program(), days_per_week=3), tmp_path))
     assert "1. Hamstring stretch with a strap 3 days a week" in words(pages[-1])
 
 
 def test_the_log_explains_its_boxes_and_takes_a_number_when_ticks_would_be_too_many(
     tmp_path: Path,
 ) -> None:
-    program = example_program()
-    first = program.items[0]
-    assert first.dose is not None
-    hourly = replace(first, dose=replace(first.dose, per_day=12))
-    pages = page_texts(export(replace(program, items=(hourly, *program.items[1:])), tmp_path))
+    pages = page_texts(export(with_first_dose(example_program(), per_day=12), tmp_path))
     log = words(pages[-1])
     assert "An exercise done 2 times a day has 2 boxes for each day" in log
     assert "1. Hamstring stretch with a strap 12 times a day: write how many" in log
@@ -324,12 +321,10 @@ def test_an_item_without_a_section_is_not_shown_under_the_one_above(tmp_path: Pa
 def test_left_and_right_copies_are_told_apart_in_the_blocks_and_the_log(
     tmp_path: Path,
 ) -> None:
-    program = example_program()
-    first = program.items[0]
-    assert first.dose is not None
-    left = replace(first, dose=replace(first.dose, side="left"))
-    right = replace(first, dose=replace(first.dose, side="right"))
-    pages = page_texts(export(replace(program, items=(left, right)), tmp_path))
+    left = with_first_dose(example_program(), side="left")
+    right = with_first_dose(example_program(), side="right")
+    program = replace(left, items=(left.items[0], right.items[0]))
+    pages = page_texts(export(program, tmp_path))
     text = words(" ".join(pages))
     assert "Exercise 1: Hamstring stretch with a strap (left side)" in text
     assert "Exercise 2: Hamstring stretch with a strap (right side)" in text
