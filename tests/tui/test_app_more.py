@@ -262,6 +262,13 @@ async def test_help_lists_every_key() -> None:
                 assert any(key_text(command.first_key) in cell for cell in cells), command
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+        # "?" in the empty search box (where the focus starts) is help too; in a search, text.
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await type_text(pilot, "ab")
+        await pilot.press("question_mark")
+        assert app.main.query_one("#search", Input).value == "ab?"
 
 
 async def test_palette_offers_the_commands_that_can_run_now() -> None:

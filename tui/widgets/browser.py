@@ -13,7 +13,7 @@ import contextlib
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -51,6 +51,16 @@ class SearchBox(Input):
     """The search box; Enter adds the highlighted result (and the footer says so)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.add_exercise", "Add")]
+
+    async def _on_key(self, event: events.Key) -> None:
+        # "?" in an empty search box opens the help, as it does everywhere else: no exercise
+        # name starts with a question mark, and the search box has the focus at start.
+        if event.character == "?" and not self.value:
+            event.stop()
+            event.prevent_default()
+            await self.app.run_action("help")
+            return
+        await super()._on_key(event)
 
 
 class ResultList(ClickToChooseList):
