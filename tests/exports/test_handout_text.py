@@ -30,6 +30,7 @@ from exports.handout import HandoutOptions
 from library.dose_text import dose_parts
 from library.layers import load_library
 from library.model import Dose, Item, Program
+from library.program_files import load_program
 from library.timing import session_text
 
 
@@ -103,6 +104,19 @@ def test_each_exercise_stays_on_one_page(tmp_path: Path, options: HandoutOptions
         block = [heading, *dose_lines(item.dose), last_step, *exercise.cues, *exercise.cautions]
         assert in_order(page, block) == [], f"exercise {number} is split"
     assert not any("continues on the next page" in page for page in pages)
+
+
+TEMPLATES = sorted((Path(__file__).parents[2] / "library" / "data" / "templates").glob("*.toml"))
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.stem)
+def test_every_bundled_template_keeps_each_exercise_whole_in_large_print(
+    tmp_path: Path, template: Path
+) -> None:
+    """Large print on Letter is the tightest page: no exercise of a bundled template breaks."""
+    program = load_program(template, load_library().get)
+    handout = export(program, tmp_path, HandoutOptions(large_print=True))
+    assert "continues on the next page" not in words(pdf_text(handout))
 
 
 def test_a_block_taller_than_a_page_says_it_continues(tmp_path: Path) -> None:
