@@ -94,6 +94,25 @@ def tick_gap(styles: Styles) -> float:
     return styles.tick_size * 0.3
 
 
+class ContinuedTable(Table):  # type: ignore[misc]  # ReportLab is untyped
+    """A table that, when it runs on to another page, says so there: a week of the log can
+    need two pages in large print, and the second must say which week it is."""
+
+    def __init__(
+        self, rows: list[list[object]], continued: Flowable | None = None, **options: object
+    ) -> None:
+        # ReportLab makes the parts of a split with this class too, without `continued`.
+        super().__init__(rows, **options)
+        self.continued = continued
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(available_width, available_height)
+        if len(parts) < 2 or self.continued is None:
+            return parts
+        # keepWithNext (the heading style's) takes the title over to the rows it names.
+        return [parts[0], self.continued, *parts[1:]]
+
+
 def week_table(program: Program, styles: Styles, width: float, week: int) -> Table:
     cell = styles.table
     day_cell = cell.clone("table-day", alignment=TA_CENTER, splitLongWords=0)
@@ -118,8 +137,10 @@ def week_table(program: Program, styles: Styles, width: float, week: int) -> Tab
             else [TickBoxes(per_day, styles.tick_size, tick_gap(styles)) for _ in days]
         )
         rows.append([label, *boxes])
-    table = Table(
+    continued = para(f"Your exercise log: week {week + 1} (continued)", styles.heading)
+    table = ContinuedTable(
         rows,
+        continued,
         colWidths=[name_width] + [day_width] * WEEK,
         repeatRows=1,
         hAlign="LEFT",

@@ -347,6 +347,15 @@ def test_left_and_right_copies_are_told_apart_in_the_blocks_and_the_log(
     assert "2. Hamstring stretch with a strap (right side)" in log
 
 
+def test_a_log_week_that_runs_on_says_which_week_it_is(tmp_path: Path) -> None:
+    template = next(path for path in TEMPLATES if path.stem == "shoulder-rotator-cuff")
+    program = load_program(template, load_library().get)
+    pages = page_texts(export(program, tmp_path, HandoutOptions(large_print=True)))
+    runs_on = [words(page) for page in pages if "week 1 (continued)" in page]
+    assert runs_on, "seven exercises in large print need a second page for the week"
+    assert runs_on[0].startswith("Your exercise log: week 1 (continued) Exercise Day 1")
+
+
 def test_a_video_link_gets_a_code_and_its_words(tmp_path: Path) -> None:
     program = example_program()
     link = "https://example.org/videos/hamstring"
