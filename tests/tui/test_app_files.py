@@ -92,6 +92,17 @@ async def test_save_as_suggests_a_plain_name_and_typing_a_name_replaces_it(
         assert load_program(in_tmp_folder / "maria-v2.toml").patient == "María Łukasiewicz"
 
 
+async def test_a_home_folder_that_does_not_exist_is_a_message_not_a_crash() -> None:
+    async with running() as (app, pilot):
+        await add(pilot, "childs pose")
+        await pilot.press("f12")
+        await type_text(pilot, "~zzqq")
+        await pilot.press("slash")
+        assert app.is_running and isinstance(app.screen, SaveAsScreen)
+        said = str(app.screen.query_one("#problems").render())
+        assert said == "No user's home folder is called ~zzqq"
+
+
 async def test_open_from_a_typed_path_and_from_recent_files(in_tmp_folder: Path) -> None:
     example = Path(__file__).parents[2] / "examples" / "low-back-hips.toml"
     copy = in_tmp_folder / "low-back.toml"

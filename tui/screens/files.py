@@ -30,9 +30,9 @@ def file_name(program: Program) -> str:
     return slug(words) or "program"
 
 
-def typed_path(text: str, suffix: str, base: Path | None = None) -> Path | str:
-    """The path typed into a dialog, or a one-line reason it will not do. A bare name is in
-    `base`, the folder the dialog suggested (else the current folder)."""
+def resolved(text: str, base: Path | None = None) -> Path | str:
+    """What is typed, as an absolute path (a bare name is in `base`, else the current folder),
+    or a one-line reason it is no path at all."""
     text = text.strip()
     if not text:
         return "Type a file name"
@@ -40,8 +40,14 @@ def typed_path(text: str, suffix: str, base: Path | None = None) -> Path | str:
         path = Path(text).expanduser()
     except RuntimeError:  # "~name/..." for a user that does not exist (yet: still typing)
         return f"No user's home folder is called {text.split('/')[0]}"
-    if not path.is_absolute():
-        path = (base or Path.cwd()) / path
+    return path if path.is_absolute() else (base or Path.cwd()) / path
+
+
+def typed_path(text: str, suffix: str, base: Path | None = None) -> Path | str:
+    """The file typed into a dialog, or a one-line reason it will not do."""
+    path = resolved(text, base)
+    if isinstance(path, str):
+        return path
     if not path.suffix and not path.is_dir():  # "jane-v2" means jane-v2.toml
         path = path.with_name(path.name + suffix)
     if path.suffix.lower() != suffix:
@@ -114,7 +120,8 @@ class PathDialog(Dialog[Path | None]):
         text = self.query_one("#path", Input).value
         result = typed_path(text, self.suffix, self.folder)
         # A folder is where one starts typing a name: nothing to complain about yet.
-        if Path(text).expanduser().is_dir():
+        place = resolved(text, self.folder)
+        if isinstance(place, Path) and place.is_dir():
             result = ""
         self.query_one("#problems", Static).update(result if isinstance(result, str) else "")
 
