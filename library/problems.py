@@ -12,9 +12,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        if self.place:
-            return f"{self.path}: {self.place}: {self.message}"
-        return f"{self.path}: {self.message}"
+        return f"{self.path}: {self.within_file()}"
+
+    def within_file(self) -> str:
+        """The problem without its file's name, for where the file is named already."""
+        return f"{self.place}: {self.message}" if self.place else self.message
 
 
 class InvalidFile(Exception):

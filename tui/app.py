@@ -63,8 +63,11 @@ NEW_TITLE = "Home exercise program"
 SHOWN_PROBLEMS = 6
 
 
-def problems_text(problems: list[Problem]) -> str:
-    lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
+def problems_text(problems: list[Problem], *, name_file: bool = True) -> str:
+    lines = [
+        str(problem) if name_file else problem.within_file()
+        for problem in problems[:SHOWN_PROBLEMS]
+    ]
     if len(problems) > SHOWN_PROBLEMS:
         lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more")
     return "\n".join(lines)
@@ -270,17 +273,10 @@ class HepsterApp(App[int]):
         notification would be gone before the therapist has found the line in their editor)."""
         from tui.screens.dialogs import Choice, ChoiceScreen
 
-        lines = [
-            f"{problem.place}: {problem.message}" if problem.place else problem.message
-            for problem in problems[:SHOWN_PROBLEMS]
-        ]
-        if len(problems) > SHOWN_PROBLEMS:
-            lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more.")
-        lines.append(f"\nFix it in a text editor; `hepster validate {path.name}` checks it again.")
+        said = problems_text(problems, name_file=False)
+        said += f"\n\nFix it in a text editor; `hepster validate {path.name}` checks it again."
         self.push_screen(
-            ChoiceScreen(
-                f"Could not open {path.name}", "\n".join(lines), [Choice("ok", "OK", "primary")]
-            )
+            ChoiceScreen(f"Could not open {path.name}", said, [Choice("ok", "OK", "primary")])
         )
 
     def start_with_file(self, path: Path, loaded: Loaded) -> None:
