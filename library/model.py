@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from library.figure_model import Figure
+
 # An amount that a therapist may give as one number or as a range "8–12": (low, high), low < high.
 Amount = int | tuple[int, int]
 
@@ -69,6 +71,7 @@ class Exercise:
     video: str | None = None
     tags: tuple[str, ...] = ()
     dose: Dose | None = None
+    figure: Figure | None = None
     # Provenance, not content: which layer it came from and the file that defined it.
     layer: str = field(default="bundled", compare=False, repr=False)
     source: Path | None = field(default=None, compare=False, repr=False)

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from library.atomic import atomic_write
+from library.figure_model import Figure
+from library.figure_text import figure_text
 from library.model import Dose, Exercise, Program
 from library.problems import Collector, InvalidFile, Problem
 from library.schema import DOSE_KEYS, EXERCISE_KEYS, FORMAT_VERSION, PROGRAM_FORMAT, check_program
@@ -65,7 +67,7 @@ def present(obj: object, keys: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
     """The (key, value) pairs of `obj` that are set, in the order of `keys`."""
     for key in keys:
         value = getattr(obj, key)
-        if value is None or value == () or value == "" or isinstance(value, Dose):
+        if value is None or value == () or value == "" or isinstance(value, Dose | Figure):
             continue
         if key == "sided" and value is False:
             continue
@@ -85,6 +87,8 @@ def exercise_text(exercise: Exercise, header: str = "[[exercise]]") -> str:
     text = f"{header}\n" + table_text(present(exercise, EXERCISE_KEYS))
     if exercise.dose is not None:
         text += "[exercise.dose]\n" + table_text(dose_pairs(exercise.dose))
+    if exercise.figure is not None:
+        text += figure_text(exercise.figure)
     return text
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from library.figure_model import Figure
 from library.model import Amount, Dose, Exercise, Item, Program
 from library.problems import Collector
 from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS, SIDES
@@ -62,6 +63,7 @@ EXERCISE_KEYS = (
     "video",
     "tags",
     "dose",
+    "figure",
 )
 ITEM_KEYS = ("exercise", "section", "notes", "progression", "dose")
 PROGRAM_KEYS = (
@@ -365,6 +367,16 @@ def check_video(table: Table) -> str | None:
     return video
 
 
+def check_figure_table(table: Table) -> Figure | None:
+    raw = table.table("figure")
+    if raw is None:
+        return None
+    # Imported here: the figure's checks build on this module's Table.
+    from library.figure_schema import check_figure
+
+    return check_figure(table.problems, raw, table.at("figure"))
+
+
 def check_exercise(
     problems: Collector,
     raw: dict[str, Any],
@@ -403,6 +415,7 @@ def check_exercise(
         video=check_video(table),
         tags=table.texts("tags", 30, 80),
         dose=dose,
+        figure=check_figure_table(table),
         layer=layer,
         source=source,
     )

@@ -14,6 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from library.dose_text import dose_text
+from library.figure_scene import Picture
+from library.figure_text import figure_data
 from library.layers import Library, load_library
 from library.model import Exercise, Program
 from library.problems import InvalidFile, Problem
@@ -22,7 +24,7 @@ from library.schema import EXERCISE_KEYS
 from library.search import Filters, SearchIndex
 from library.words import KINDS, POSITIONS, REGIONS
 
-COMMANDS = ("export", "validate", "library", "show", "new")
+COMMANDS = ("export", "validate", "library", "show", "new", "figure")
 OK, INVALID, USAGE = 0, 1, 2
 
 
@@ -70,6 +72,21 @@ def parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a program file without opening the app")
     new.add_argument("program", metavar="PROGRAM.toml", type=Path)
     new.add_argument("--template", metavar="ID", help="start from this template")
+
+    figure = commands.add_parser(
+        "figure",
+        help="draw one exercise's figure (.pdf, .svg or .png), or a contact sheet of many",
+        description="Draw an exercise's figure, or with --sheet a PDF of every figure (about "
+        "a dozen to a page, each with its name and id) for review.",
+    )
+    figure.add_argument("id", nargs="?", metavar="ID", help="the exercise (not with --sheet)")
+    figure.add_argument("--side", choices=("left", "right"), help="the side it is drawn for")
+    figure.add_argument("--sheet", action="store_true", help="a contact sheet of figures")
+    figure.add_argument("--region", choices=REGIONS, metavar="REGION", help="sheet: one region")
+    figure.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    figure.add_argument("--width", type=int, default=800, metavar="PIXELS", help="PNG width")
+    figure.add_argument("-o", "--output", metavar="OUT", type=Path, required=True,
+                        help="OUT.pdf, OUT.svg or OUT.png (a sheet is always PDF)")
     return top
 
 
@@ -115,9 +132,19 @@ def exercise_json(exercise: Exercise) -> dict[str, object]:
     data["sided"] = exercise.sided
     if exercise.dose is not None:
         data["dose"] = dict(dose_pairs(exercise.dose))
+    if exercise.figure is not None:
+        data["figure"] = figure_data(exercise.figure)
+    data["picture"] = picture_kind(exercise)
     data["layer"] = exercise.layer
     data["path"] = str(exercise.source) if exercise.source else None
     return data
+
+
+def picture_kind(exercise: Exercise) -> str | None:
+    """What the handout shows for it: a picture file wins over a drawn figure."""
+    if exercise.image_path() is not None:
+        return "image"
+    return "figure" if exercise.figure is not None else None
 
 
 def run_library(args: argparse.Namespace) -> int:
@@ -233,6 +260,81 @@ def run_export(args: argparse.Namespace) -> int:
     return OK
 
 
+def run_figure(args: argparse.Namespace) -> int:
+    from library.atomic import atomic_write
+    from library.figure_scene import exercise_picture
+
+    target: Path = args.output
+    suffix = target.suffix.lower()
+    if args.sheet:
+        if args.id:
+            complain("give an exercise ID or --sheet, not both")
+            return USAGE
+        if suffix != ".pdf":
+            complain(f"{target}: a contact sheet is a PDF; its name must end in .pdf")
+            return USAGE
+    elif not args.id:
+        complain("name the exercise to draw (hepster figure ID -o OUT.png), or use --sheet")
+        return USAGE
+    elif suffix not in (".pdf", ".svg", ".png"):
+        complain(f"{target}: the file name must end in .pdf, .svg or .png")
+        return USAGE
+    library = library_with_warnings()
+    if args.sheet:
+        from exports.figure_pdf import contact_sheet
+        from exports.styles import PAPER
+
+        found = sorted(library.exercises.values(), key=lambda e: (e.regions[0], e.name))
+        entries = [
+            (e.id, e.name, drawn)
+            for e in found
+            if (args.region is None or args.region in e.regions)
+            and (drawn := exercise_picture(e)) is not None
+        ]
+        if not entries:
+            complain("no exercise with a figure" + (f" in {args.region}" if args.region else ""))
+            return INVALID
+        data = contact_sheet(entries, PAPER[args.paper])
+        shown = f"{len(entries)} figures"
+    else:
+        exercise = library.get(args.id)
+        if exercise is None:
+            guess = nearest_id(args.id, library)
+            hint = f"; did you mean '{guess}'?" if guess else ""
+            complain(f"no exercise '{args.id}' in the library{hint}")
+            return INVALID
+        if args.side and not exercise.sided:
+            complain(f"{exercise.id} is done with both sides together; leave out --side")
+            return USAGE
+        drawn = exercise_picture(exercise, args.side)
+        if drawn is None:
+            complain(f"{exercise.id} has no figure yet ([exercise.figure] in {exercise.source})")
+            return INVALID
+        data = figure_bytes(drawn, suffix, args.width)
+        shown = exercise.name
+    try:
+        atomic_write(target, data)
+    except OSError as error:
+        complain(f"{target}: cannot write: {error.strerror}")
+        return INVALID
+    print(f"{target}: written, {shown}")
+    return OK
+
+
+def figure_bytes(drawn: Picture, suffix: str, width: int) -> bytes:
+    if suffix == ".svg":
+        from exports.figure_svg import svg_text
+
+        return svg_text(drawn).encode("utf-8")
+    if suffix == ".png":
+        from exports.figure_png import png_bytes
+
+        return png_bytes(drawn, max(64, min(width, 4000)))
+    from exports.figure_pdf import figure_pdf
+
+    return figure_pdf(drawn)
+
+
 def run_new(path: Path, template_id: str | None) -> int:
     if path.exists():
         complain(f"{path} already exists; choose another name or open it in the app")
@@ -306,5 +408,7 @@ def dispatch(argv: list[str]) -> int:
         return run_show(args.id)
     if args.command == "new":
         return run_new(args.program, args.template)
+    if args.command == "figure":
+        return run_figure(args)
     parser().print_help()
     return OK
