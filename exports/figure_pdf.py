@@ -96,9 +96,7 @@ def figure_pdf(picture: Picture, width: float = 340.0) -> bytes:
     return out.getvalue()
 
 
-def contact_sheet(
-    entries: Sequence[tuple[str, str, Picture]], page: tuple[float, float]
-) -> bytes:
+def contact_sheet(entries: Sequence[tuple[str, str, Picture]], page: tuple[float, float]) -> bytes:
     """Each (id, name, picture) in a grid, three across and four down, with its name and id
     under it: for a therapist checking the drawings."""
     from exports.typeface import register_fonts
@@ -111,14 +109,21 @@ def contact_sheet(
     cell_w = (page[0] - 2 * margin) / columns
     cell_h = (page[1] - 2 * margin) / rows
     for start in range(0, len(entries), columns * rows):
-        for index, (exercise_id, name, picture) in enumerate(entries[start:start + columns * rows]):
+        for index, (exercise_id, name, picture) in enumerate(
+            entries[start : start + columns * rows]
+        ):
             row, column = divmod(index, columns)
             x = margin + column * cell_w
             top = page[1] - margin - row * cell_h
             room_w, room_h = cell_w - 12, cell_h - 40
             k = min(room_w / picture.width, room_h / picture.height)
-            draw_picture(canvas, picture, x + (cell_w - picture.width * k) / 2,
-                         top - 6 - picture.height * k, picture.width * k)
+            draw_picture(
+                canvas,
+                picture,
+                x + (cell_w - picture.width * k) / 2,
+                top - 6 - picture.height * k,
+                picture.width * k,
+            )
             canvas.setFillColor(HexColor("#000000"))
             canvas.setFont(bold, 8.5)
             canvas.drawString(x + 6, top - cell_h + 20, name[:60])

@@ -53,8 +53,12 @@ def png_bytes(picture: Picture, width_px: int) -> bytes:
         if shape.kind == "clip":
             # Drawn on a layer of its own, then only the window is copied in.
             (x0, y0), (x1, y1) = shape.points
-            window = (round(x0 * k), round((picture.height - y1) * k), round(x1 * k),
-                      round((picture.height - y0) * k))
+            window = (
+                round(x0 * k),
+                round((picture.height - y1) * k),
+                round(x1 * k),
+                round((picture.height - y0) * k),
+            )
             clipped = (image, window)
             image = Image.new("RGB", size, PALETTE["paper"])
             draw = ImageDraw.Draw(image)
@@ -66,7 +70,7 @@ def png_bytes(picture: Picture, width_px: int) -> bytes:
         else:
             draw_shape(draw, shape, k, picture.height)
     final = image.resize(
-        (max(1, size[0] // SUPERSAMPLE), max(1, size[1] // SUPERSAMPLE)), Image.LANCZOS
+        (max(1, size[0] // SUPERSAMPLE), max(1, size[1] // SUPERSAMPLE)), Image.Resampling.LANCZOS
     )
     out = io.BytesIO()
     final.save(out, format="PNG", optimize=True)

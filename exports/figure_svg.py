@@ -20,16 +20,22 @@ def shape_svg(shape: Shape, height: float) -> list[str]:
     for colour, radius in passes:
         if shape.kind == "disc":
             x, y = points[0]
-            found.append(f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(radius)}" '
-                         f'fill="{colour}"/>')
+            found.append(
+                f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(radius)}" fill="{colour}"/>'
+            )
         elif shape.kind in ("capsule", "line"):
-            found.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" '
-                         f'stroke-width="{number(2 * radius)}" stroke-linecap="round" '
-                         'stroke-linejoin="round"/>')
+            found.append(
+                f'<polyline points="{coords}" fill="none" stroke="{colour}" '
+                f'stroke-width="{number(2 * radius)}" stroke-linecap="round" '
+                'stroke-linejoin="round"/>'
+            )
         else:
             grow = radius if shape.kind == "blob" else radius - shape.radius
-            stroke = (f' stroke="{colour}" stroke-width="{number(2 * grow)}" '
-                      'stroke-linejoin="round"') if grow > 0 else ""
+            stroke = (
+                (f' stroke="{colour}" stroke-width="{number(2 * grow)}" stroke-linejoin="round"')
+                if grow > 0
+                else ""
+            )
             found.append(f'<polygon points="{coords}" fill="{colour}"{stroke}/>')
     return found
 
@@ -44,8 +50,10 @@ def svg_text(picture: Picture, width_mm: float = 120.0) -> str:
             (x0, y0), (x1, y1) = shape.points
             top = picture.height - y1
             box = f"{number(x0)} {number(top)} {number(x1 - x0)} {number(y1 - y0)}"
-            body.append(f'<svg x="{number(x0)}" y="{number(top)}" width="{number(x1 - x0)}" '
-                        f'height="{number(y1 - y0)}" viewBox="{box}" overflow="hidden">')
+            body.append(
+                f'<svg x="{number(x0)}" y="{number(top)}" width="{number(x1 - x0)}" '
+                f'height="{number(y1 - y0)}" viewBox="{box}" overflow="hidden">'
+            )
         elif shape.kind == "unclip":
             body.append("</svg>")
         else:

@@ -79,8 +79,11 @@ class Axes:
         if not degrees:
             return self
         about = getattr(self, axis)
-        return Axes(rotate(self.a, about, degrees), rotate(self.s, about, degrees),
-                    rotate(self.r, about, degrees))
+        return Axes(
+            rotate(self.a, about, degrees),
+            rotate(self.s, about, degrees),
+            rotate(self.r, about, degrees),
+        )
 
 
 UPRIGHT = Axes(a=(1.0, 0.0, 0.0), s=(0.0, 1.0, 0.0), r=(0.0, 0.0, 1.0))
@@ -96,19 +99,32 @@ BASES: dict[str, tuple[Axes, dict[tuple[str, str], float]]] = {
     # On the far side, near side up, facing the viewer, head to the right.
     "side-lying": (
         Axes(a=(0, 0, 1), s=(1, 0, 0), r=(0, 1, 0)),
-        {("hip", "flex"): 20, ("knee", "flex"): 30, ("shoulder", "flex"): 90,
-         ("elbow", "flex"): 90},
+        {
+            ("hip", "flex"): 20,
+            ("knee", "flex"): 30,
+            ("shoulder", "flex"): 90,
+            ("elbow", "flex"): 90,
+        },
     ),
     "kneeling": (UPRIGHT, {("knee", "flex"): 90, ("ankle", "flex"): -75}),
     "half-kneeling": (
         UPRIGHT,
-        {("near-knee", "flex"): 90, ("near-ankle", "flex"): -75, ("far-hip", "flex"): 90,
-         ("far-knee", "flex"): 90},
+        {
+            ("near-knee", "flex"): 90,
+            ("near-ankle", "flex"): -75,
+            ("far-hip", "flex"): 90,
+            ("far-knee", "flex"): 90,
+        },
     ),
     "hands-and-knees": (
         Axes(a=(0, -1, 0), s=(1, 0, 0), r=(0, 0, 1)),
-        {("hip", "flex"): 90, ("knee", "flex"): 90, ("ankle", "flex"): -75,
-         ("shoulder", "flex"): 90, ("wrist", "flex"): 80},
+        {
+            ("hip", "flex"): 90,
+            ("knee", "flex"): 90,
+            ("ankle", "flex"): -75,
+            ("shoulder", "flex"): 90,
+            ("wrist", "flex"): 80,
+        },
     ),
 }
 BASES["any"] = BASES["standing"]
@@ -199,8 +215,9 @@ def pose_body(position: str, angles: dict[tuple[str, str], float]) -> Body:
     return Body(points, tuple(limbs), (tuple(lower_outline), tuple(upper_outline)), head, neck.a)
 
 
-def limb_axes(base: Axes, sign: float, angles: dict[tuple[str, str], float], side: str,
-              joint: str) -> Axes:
+def limb_axes(
+    base: Axes, sign: float, angles: dict[tuple[str, str], float], side: str, joint: str
+) -> Axes:
     """A limb's axes at a ball joint: flexed forward, taken out to the side, turned outward."""
     axes = base.turned("s", sign * angle(angles, side, joint, "across"))
     axes = axes.turned("r", angle(angles, side, joint, "flex"))
@@ -208,8 +225,14 @@ def limb_axes(base: Axes, sign: float, angles: dict[tuple[str, str], float], sid
     return axes.turned("s", -sign * angle(angles, side, joint, "rot"))
 
 
-def arm(side: str, sign: float, neck_base: Vec, upper: Axes,
-        angles: dict[tuple[str, str], float], points: dict[str, Vec]) -> list[Limb]:
+def arm(
+    side: str,
+    sign: float,
+    neck_base: Vec,
+    upper: Axes,
+    angles: dict[tuple[str, str], float],
+    points: dict[str, Vec],
+) -> list[Limb]:
     shoulder = along(along(neck_base, upper.s, -SHOULDER_DOWN), upper.r, sign * SHOULDER_OUT)
     upper_arm = limb_axes(upper, sign, angles, side, "shoulder")
     elbow = along(shoulder, upper_arm.s, -UPPER_ARM)
@@ -217,13 +240,15 @@ def arm(side: str, sign: float, neck_base: Vec, upper: Axes,
     wrist = along(elbow, forearm.s, -FOREARM)
     hand_axes = forearm.turned("r", angle(angles, side, "wrist", "flex"))
     hand = along(wrist, hand_axes.s, -HAND)
-    points.update({
-        f"{side}-shoulder": shoulder,
-        f"{side}-upper-arm": along(shoulder, upper_arm.s, -UPPER_ARM / 2),
-        f"{side}-elbow": elbow,
-        f"{side}-forearm": along(elbow, forearm.s, -FOREARM / 2),
-        f"{side}-hand": along(wrist, hand_axes.s, -HAND / 2),
-    })
+    points.update(
+        {
+            f"{side}-shoulder": shoulder,
+            f"{side}-upper-arm": along(shoulder, upper_arm.s, -UPPER_ARM / 2),
+            f"{side}-elbow": elbow,
+            f"{side}-forearm": along(elbow, forearm.s, -FOREARM / 2),
+            f"{side}-hand": along(wrist, hand_axes.s, -HAND / 2),
+        }
+    )
     return [
         Limb(shoulder, elbow, UPPER_ARM_R, side),
         Limb(elbow, wrist, FOREARM_R, side),
@@ -231,8 +256,14 @@ def arm(side: str, sign: float, neck_base: Vec, upper: Axes,
     ]
 
 
-def leg(side: str, sign: float, pelvis: Vec, pelvis_axes: Axes,
-        angles: dict[tuple[str, str], float], points: dict[str, Vec]) -> list[Limb]:
+def leg(
+    side: str,
+    sign: float,
+    pelvis: Vec,
+    pelvis_axes: Axes,
+    angles: dict[tuple[str, str], float],
+    points: dict[str, Vec],
+) -> list[Limb]:
     hip = along(along(pelvis, pelvis_axes.s, -HIP_DOWN), pelvis_axes.r, sign * HIP_OUT)
     thigh = limb_axes(pelvis_axes, sign, angles, side, "hip")
     knee = along(hip, thigh.s, -THIGH)
@@ -241,16 +272,18 @@ def leg(side: str, sign: float, pelvis: Vec, pelvis_axes: Axes,
     foot = shin.turned("r", angle(angles, side, "ankle", "flex"))
     toes = along(along(ankle, foot.a, FOOT), foot.s, -5.0)
     heel = along(along(ankle, foot.a, -HEEL), foot.s, -5.0)
-    points.update({
-        f"{side}-hip": hip,
-        f"{side}-thigh": along(hip, thigh.s, -THIGH / 2),
-        f"{side}-knee": knee,
-        f"{side}-calf": along(knee, shin.s, -SHIN / 2),
-        f"{side}-ankle": ankle,
-        f"{side}-foot": along(ankle, foot.a, FOOT / 2),
-        f"{side}-heel": heel,
-        f"{side}-toes": toes,
-    })
+    points.update(
+        {
+            f"{side}-hip": hip,
+            f"{side}-thigh": along(hip, thigh.s, -THIGH / 2),
+            f"{side}-knee": knee,
+            f"{side}-calf": along(knee, shin.s, -SHIN / 2),
+            f"{side}-ankle": ankle,
+            f"{side}-foot": along(ankle, foot.a, FOOT / 2),
+            f"{side}-heel": heel,
+            f"{side}-toes": toes,
+        }
+    )
     return [
         Limb(hip, knee, THIGH_R, side),
         Limb(knee, ankle, SHIN_R, side),

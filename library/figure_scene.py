@@ -76,8 +76,9 @@ class Picture:
     def mirrored(self) -> Picture:
         def flip(shape: Shape) -> Shape:
             points = tuple((self.width - x, y) for x, y in shape.points)
-            return Shape(shape.kind, points, shape.radius, shape.fill, shape.outline,
-                         shape.outline_width)
+            return Shape(
+                shape.kind, points, shape.radius, shape.fill, shape.outline, shape.outline_width
+            )
 
         return Picture(tuple(flip(s) for s in self.shapes), self.width, self.height)
 
@@ -131,8 +132,17 @@ def body_solids(body: Body) -> list[Solid]:
     for limb in body.limbs:
         # Limbs sit on the surface of the trunk, not inside it: a front view draws arms that
         # hang beside the trunk in front of it.
-        solids.append(Solid("capsule", [limb.start, limb.end], limb.radius, limb.side,
-                            "outline", OUTLINE, bias=2.0 if limb.side != "mid" else 0.0))
+        solids.append(
+            Solid(
+                "capsule",
+                [limb.start, limb.end],
+                limb.radius,
+                limb.side,
+                "outline",
+                OUTLINE,
+                bias=2.0 if limb.side != "mid" else 0.0,
+            )
+        )
     # A nose, drawn just behind the head, so that the way the face points shows.
     nose = along(body.head, body.face, HEAD_R * 0.95)
     solids.append(Solid("disc", [nose], 2.6, "mid", "outline", OUTLINE, bias=-0.5))
@@ -174,8 +184,11 @@ def body_point(body: Body, name: str) -> list[Vec]:
 
 def mean(points: list[Vec]) -> Vec:
     n = len(points)
-    return (sum(p[0] for p in points) / n, sum(p[1] for p in points) / n,
-            sum(p[2] for p in points) / n)
+    return (
+        sum(p[0] for p in points) / n,
+        sum(p[1] for p in points) / n,
+        sum(p[2] for p in points) / n,
+    )
 
 
 def prop_solid(kind: str, points: list[Vec], radius: float) -> Solid:
@@ -253,24 +266,36 @@ def support_lift(stage: Staging) -> float:
             lifts.append(top - lowest(trunk))
             ground = 0.0 if stage.position not in LYING else top
         elif prop.kind == "step":
-            feet = [s for s in stage.solids if s.kind == "capsule" and any(
-                p in body_point(stage.body, name) for p in s.points
-                for name in (prop.at or "feet",) if name in FOOT_POINTS)]
+            feet = [
+                s
+                for s in stage.solids
+                if s.kind == "capsule"
+                and any(
+                    p in body_point(stage.body, name)
+                    for p in s.points
+                    for name in (prop.at or "feet",)
+                    if name in FOOT_POINTS
+                )
+            ]
             low = lowest(feet) if feet else body_low
             lifts.append(STEP - low)
         elif prop.kind in ("roller", "ball", "cushion", "towel") and prop.to is None:
-            if prop.kind == "ball" and (prop.at in ("knees", "hands", "feet") or
-                                         prop.at in PLACES_ABROAD):
+            if prop.kind == "ball" and (
+                prop.at in ("knees", "hands", "feet") or prop.at in PLACES_ABROAD
+            ):
                 continue
             point = mean(under(stage.body, prop, "pelvis"))
-            height = {"roller": 15.0, "ball": 60.0 if prop.size == "large" else 9.0,
-                      "cushion": 10.0, "towel": 8.0}[prop.kind]
+            height = {
+                "roller": 15.0,
+                "ball": 60.0 if prop.size == "large" else 9.0,
+                "cushion": 10.0,
+                "towel": 8.0,
+            }[prop.kind]
             lifts.append(ground + height - (point[1] - part_radius(stage.body, point)))
     return max([ground - body_low, *lifts])
 
 
-FOOT_POINTS = ("feet", "near-foot", "far-foot", "near-heel", "far-heel", "near-ankle",
-               "far-ankle")
+FOOT_POINTS = ("feet", "near-foot", "far-foot", "near-heel", "far-heel", "near-ankle", "far-ankle")
 LYING = ("lying-on-back", "lying-on-front", "side-lying")
 
 
@@ -290,7 +315,11 @@ def distance_to_segment(p: Vec, a: Vec, b: Vec) -> float:
     ab = (b[0] - a[0], b[1] - a[1], b[2] - a[2])
     ap = (p[0] - a[0], p[1] - a[1], p[2] - a[2])
     length = ab[0] ** 2 + ab[1] ** 2 + ab[2] ** 2
-    t = 0.0 if length == 0 else max(0.0, min(1.0, sum(x * y for x, y in zip(ap, ab)) / length))
+    t = (
+        0.0
+        if length == 0
+        else max(0.0, min(1.0, sum(x * y for x, y in zip(ap, ab, strict=True)) / length))
+    )
     return math.dist(p, (a[0] + ab[0] * t, a[1] + ab[1] * t, a[2] + ab[2] * t))
 
 
@@ -299,7 +328,6 @@ def props_solids(stage: Staging) -> list[Solid]:
     body, solids = stage.body, stage.solids
     found: list[Solid] = []
     x0, x1 = extent(solids, 0)
-    z0, z1 = extent(solids, 2)
     ground = 0.0
     for prop in stage.figure.props:
         kind = prop.kind
@@ -319,8 +347,7 @@ def props_solids(stage: Staging) -> list[Solid]:
                 left, right = x0 - 8, x1 + 8
             else:  # sitting on its edge: the bed goes back from under the thighs
                 pelvis = body.points["pelvis"]
-                left, right = pelvis[0] - 90, max(body.points["near-knee"][0] - 8,
-                                                  pelvis[0] + 15)
+                left, right = pelvis[0] - 90, max(body.points["near-knee"][0] - 8, pelvis[0] + 15)
             found.append(box(left, right, top - 12, top, -45, 45))
             for x in (left + 6, right - 6):
                 found.append(box(x - 2.5, x + 2.5, 0, top - 12, 35, 40))
@@ -328,8 +355,9 @@ def props_solids(stage: Staging) -> list[Solid]:
         elif kind == "chair" and stage.position in ("sitting", "any") and prop.at is None:
             found += chair_under(body, solids)
         elif kind == "chair":
-            found += chair_beside(end_point(body, solids, prop.at or "near-hand",
-                                            body.points["near-hand"], 12))
+            found += chair_beside(
+                end_point(body, solids, prop.at or "near-hand", body.points["near-hand"], 12)
+            )
         elif kind == "counter":
             hand = end_point(body, solids, prop.at or "near-hand", body.points["near-hand"], 10)
             found.append(box(hand[0] - 6, hand[0] + 50, 0, hand[1] - FOREARM_R, -60, 60))
@@ -382,19 +410,24 @@ def wall(body: Body, solids: list[Solid], prop: Prop, *, doorway: bool) -> list[
         toward = "front"
     height = 200.0
     x0, x1 = extent(solids, 0)
-    z0, z1 = extent(solids, 2)
     if toward in ("front", "back"):
         x = point[0] + (FOREARM_R if toward == "front" else -FOREARM_R)
         if doorway:
-            return [box(x - 2, x + 2, 0, height, 38, 46), box(x - 2, x + 2, 0, height, -46, -38),
-                    box(x - 2, x + 2, height, height + 6, -46, 46)]
+            return [
+                box(x - 2, x + 2, 0, height, 38, 46),
+                box(x - 2, x + 2, 0, height, -46, -38),
+                box(x - 2, x + 2, height, height + 6, -46, 46),
+            ]
         return [box(x - 2, x + 2, 0, height, -60, 60)]
     if toward in ("near", "far"):
         z = point[2]
         return [box(x0 - 20, x1 + 20, 0, height, z - 2, z + 2)]
     y = point[1]
-    return [box(x0 - 20, x0 + 2, 0, max(y, 10), -60, 60)] if toward == "below" else [
-        box(x0 - 20, x1 + 20, y - 2, y + 2, -60, 60)]
+    return (
+        [box(x0 - 20, x0 + 2, 0, max(y, 10), -60, 60)]
+        if toward == "below"
+        else [box(x0 - 20, x1 + 20, y - 2, y + 2, -60, 60)]
+    )
 
 
 def step(body: Body, prop: Prop) -> list[Solid]:
@@ -409,20 +442,32 @@ def step(body: Body, prop: Prop) -> list[Solid]:
 def held(body: Body, solids: list[Solid], prop: Prop) -> list[Solid]:
     kind = prop.kind
     start_name = prop.at or "near-hand"
-    start = mean(body_point(body, start_name)) if start_name not in PLACES_ABROAD else \
-        place_point(body, solids, start_name, 30)
-    default_to = {"strap": "near-foot", "band": "front", "towel": "far-hand",
-                  "stick": "far-hand"}[kind]
+    start = (
+        mean(body_point(body, start_name))
+        if start_name not in PLACES_ABROAD
+        else place_point(body, solids, start_name, 30)
+    )
+    default_to = {"strap": "near-foot", "band": "front", "towel": "far-hand", "stick": "far-hand"}[
+        kind
+    ]
     end = end_point(body, solids, prop.to or default_to, start, 35)
     if kind == "stick":
         direction = (end[0] - start[0], end[1] - start[1], end[2] - start[2])
         length = math.dist(start, end) or 1.0
         unit = (direction[0] / length, direction[1] / length, direction[2] / length)
-        return [Solid("capsule", [along(start, unit, -12), along(end, unit, 25)], 1.6,
-                      "prop", "prop-outline", PROP_OUTLINE, bias=3.0)]
+        return [
+            Solid(
+                "capsule",
+                [along(start, unit, -12), along(end, unit, 25)],
+                1.6,
+                "prop",
+                "prop-outline",
+                PROP_OUTLINE,
+                bias=3.0,
+            )
+        ]
     if kind == "towel":
-        return [Solid("capsule", [start, end], 2.4, "prop", "prop-outline", PROP_OUTLINE,
-                      bias=3.0)]
+        return [Solid("capsule", [start, end], 2.4, "prop", "prop-outline", PROP_OUTLINE, bias=3.0)]
     found = [line_solid(start, end, 1.0 if kind == "band" else 1.2)]
     if kind == "band" and (prop.to or default_to) in PLACES_ABROAD:
         # The band's anchor: the edge of a door, the band tied at the hand's height.
@@ -436,25 +481,42 @@ def resting(body: Body, solids: list[Solid], prop: Prop, ground: float) -> list[
     if prop.kind == "ball" and (at in ("knees", "hands", "feet") or at in PLACES_ABROAD):
         # Squeezed between two parts, or pressed between the body and a wall.
         radius = 30.0 if prop.size == "large" else 9.0
-        centre = mean(body_point(body, at)) if at not in PLACES_ABROAD else place_point(
-            body, solids, at, radius - 2)
+        centre = (
+            mean(body_point(body, at))
+            if at not in PLACES_ABROAD
+            else place_point(body, solids, at, radius - 2)
+        )
         return [prop_solid("disc", [centre], radius)]
     point = mean(body_point(body, at))
     surface = point[1] - part_radius(body, point)
     if prop.kind == "roller":
         centre = (point[0], surface - 7.5, point[2])
-        return [prop_solid("capsule", [(centre[0], centre[1], -22), (centre[0], centre[1], 22)],
-                           7.5)]
+        return [
+            prop_solid("capsule", [(centre[0], centre[1], -22), (centre[0], centre[1], 22)], 7.5)
+        ]
     if prop.kind == "ball":
         radius = 30.0 if prop.size == "large" else 4.5
         return [prop_solid("disc", [(point[0], surface - radius, point[2])], radius)]
     if prop.kind == "towel":
-        return [prop_solid("capsule", [(point[0], surface - 4, -15), (point[0], surface - 4, 15)],
-                           4.0)]
+        return [
+            prop_solid("capsule", [(point[0], surface - 4, -15), (point[0], surface - 4, 15)], 4.0)
+        ]
     # A cushion: a soft block under the part.
-    return [Solid("blob", [(point[0] + dx, surface - 5 + dy, dz) for dx in (-13, 13)
-                           for dy in (-2, 2) for dz in (-18, 18)], 3.0, "prop", "prop-outline",
-                  PROP_OUTLINE)]
+    return [
+        Solid(
+            "blob",
+            [
+                (point[0] + dx, surface - 5 + dy, dz)
+                for dx in (-13, 13)
+                for dy in (-2, 2)
+                for dz in (-18, 18)
+            ],
+            3.0,
+            "prop",
+            "prop-outline",
+            PROP_OUTLINE,
+        )
+    ]
 
 
 def weight(body: Body, prop: Prop) -> list[Solid]:
@@ -463,21 +525,28 @@ def weight(body: Body, prop: Prop) -> list[Solid]:
     found: list[Solid] = []
     for point in points:
         if at.endswith("ankle") or at.endswith("foot"):
-            found.append(Solid("disc", [point], 6.0, "line-prop", "outline", OUTLINE / 2,
-                               bias=4.0))
+            found.append(Solid("disc", [point], 6.0, "line-prop", "outline", OUTLINE / 2, bias=4.0))
             continue
         axis = (math.sin(math.radians(30)), 0.0, math.cos(math.radians(30)))
         a, b = along(point, axis, -8), along(point, axis, 8)
-        found.append(Solid("capsule", [a, b], 1.6, "line-prop", "outline", OUTLINE / 2,
-                           bias=4.0))
+        found.append(Solid("capsule", [a, b], 1.6, "line-prop", "outline", OUTLINE / 2, bias=4.0))
         for end in (a, b):
-            found.append(Solid("disc", [end], 4.5, "line-prop", "outline", OUTLINE / 2,
-                               bias=4.1))
+            found.append(Solid("disc", [end], 4.5, "line-prop", "outline", OUTLINE / 2, bias=4.1))
     return found
 
 
-TRACKED = ("near-hand", "far-hand", "near-toes", "far-toes", "near-knee", "far-knee",
-           "near-elbow", "far-elbow", "head", "pelvis")
+TRACKED = (
+    "near-hand",
+    "far-hand",
+    "near-toes",
+    "far-toes",
+    "near-knee",
+    "far-knee",
+    "near-elbow",
+    "far-elbow",
+    "head",
+    "pelvis",
+)
 
 
 def staged(figure: Figure, position: str, angles: dict[tuple[str, str], float]) -> Staging:
@@ -486,8 +555,9 @@ def staged(figure: Figure, position: str, angles: dict[tuple[str, str], float]) 
     stage.lift = support_lift(stage)
     shifted(stage.solids, stage.lift)
     lifted = {name: add(p, (0.0, stage.lift, 0.0)) for name, p in body.points.items()}
-    stage.body = Body(lifted, body.limbs, body.trunk, add(body.head, (0.0, stage.lift, 0.0)),
-                      body.face)
+    stage.body = Body(
+        lifted, body.limbs, body.trunk, add(body.head, (0.0, stage.lift, 0.0)), body.face
+    )
     stage.props = props_solids(stage)
     return stage
 
@@ -499,8 +569,16 @@ def flatten(solids: list[Solid], camera: Camera) -> list[Shape]:
         points = [camera.flat(p) for p in solid.points]
         if solid.kind == "polygon" or solid.kind == "blob":
             points = hull(points)
-        shapes.append(Shape(solid.kind, tuple(points), solid.radius, solid.fill, solid.outline,
-                            solid.outline_width))
+        shapes.append(
+            Shape(
+                solid.kind,
+                tuple(points),
+                solid.radius,
+                solid.fill,
+                solid.outline,
+                solid.outline_width,
+            )
+        )
     return shapes
 
 
@@ -538,8 +616,17 @@ def bounds(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
 
 
 def moved(shapes: Iterable[Shape], dx: float, dy: float) -> list[Shape]:
-    return [Shape(s.kind, tuple((x + dx, y + dy) for x, y in s.points), s.radius, s.fill,
-                  s.outline, s.outline_width) for s in shapes]
+    return [
+        Shape(
+            s.kind,
+            tuple((x + dx, y + dy) for x, y in s.points),
+            s.radius,
+            s.fill,
+            s.outline,
+            s.outline_width,
+        )
+        for s in shapes
+    ]
 
 
 def figure_position(figure: Figure, exercise_position: str | None) -> str:
@@ -547,8 +634,9 @@ def figure_position(figure: Figure, exercise_position: str | None) -> str:
     return "standing" if position == "any" else position
 
 
-def picture(figure: Figure, exercise_position: str | None = None, *,
-            mirrored: bool = False) -> Picture:
+def picture(
+    figure: Figure, exercise_position: str | None = None, *, mirrored: bool = False
+) -> Picture:
     """The whole picture: each frame drawn, laid out left to right, with arrows between."""
     position = figure_position(figure, exercise_position)
     camera = Camera.of(figure)
@@ -556,11 +644,10 @@ def picture(figure: Figure, exercise_position: str | None = None, *,
     stages = [staged(figure, position, angles) for angles, _ in poses]
     panels: list[list[Shape]] = []
     for index, stage in enumerate(stages):
-        shapes = flatten([*stage.props, *stage.solids], camera)
+        panel = flatten([*stage.props, *stage.solids], camera)
         if index and figure.arrows:
-            shapes += motion_arrow(figure, position, camera, poses[index - 1][0],
-                                   poses[index][0], mirrored)
-        panels.append(shapes)
+            panel += motion_arrow(figure, position, camera, poses[index - 1][0], poses[index][0])
+        panels.append(panel)
     # One floor for every frame: each frame's floor is at y = 0 before the camera, so in a
     # level view the frames already share it.
     floor = camera.flat((0.0, 0.0, 0.0))[1]
@@ -581,12 +668,16 @@ def picture(figure: Figure, exercise_position: str | None = None, *,
         placed = moved(panel, dx, dy)
         if grounded:
             ground_y = floor + dy
-            shapes.append(Shape("line", ((x - 3, ground_y), (x + right - left + 3, ground_y)),
-                                0.5, "ground"))
+            shapes.append(
+                Shape("line", ((x - 3, ground_y), (x + right - left + 3, ground_y)), 0.5, "ground")
+            )
         if windows is not None:
             window = ((x, MARGIN), (x + right - left, MARGIN + box_[3] - box_[1]))
-            placed = [Shape("clip", window, 0.0, "paper"), *placed, Shape("unclip", (), 0.0,
-                                                                          "paper")]
+            placed = [
+                Shape("clip", window, 0.0, "paper"),
+                *placed,
+                Shape("unclip", (), 0.0, "paper"),
+            ]
         shapes += placed
         if poses[index][1]:
             shapes += hold_mark((x + right - left - 4, height - MARGIN - 4))
@@ -603,8 +694,9 @@ def picture(figure: Figure, exercise_position: str | None = None, *,
 FOCUS_HALF = 26.0
 
 
-def focus_windows(figure: Figure, stages: list[Staging],
-                  camera: Camera) -> list[tuple[float, float, float, float]]:
+def focus_windows(
+    figure: Figure, stages: list[Staging], camera: Camera
+) -> list[tuple[float, float, float, float]]:
     """The same square around the focus point in every frame, wide enough for its travel."""
     assert figure.focus is not None
     seen = [camera.flat(mean(body_point(stage.body, figure.focus))) for stage in stages]
@@ -614,15 +706,20 @@ def focus_windows(figure: Figure, stages: list[Staging],
     return [(cx - half, cy - half, cx + half, cy + half)] * len(stages)
 
 
-def interpolate(a: dict[tuple[str, str], float], b: dict[tuple[str, str], float],
-                t: float) -> dict[tuple[str, str], float]:
+def interpolate(
+    a: dict[tuple[str, str], float], b: dict[tuple[str, str], float], t: float
+) -> dict[tuple[str, str], float]:
     keys = set(a) | set(b)
     return {k: a.get(k, 0.0) + (b.get(k, 0.0) - a.get(k, 0.0)) * t for k in keys}
 
 
-def motion_arrow(figure: Figure, position: str, camera: Camera,
-                 start: dict[tuple[str, str], float], end: dict[tuple[str, str], float],
-                 mirrored: bool) -> list[Shape]:
+def motion_arrow(
+    figure: Figure,
+    position: str,
+    camera: Camera,
+    start: dict[tuple[str, str], float],
+    end: dict[tuple[str, str], float],
+) -> list[Shape]:
     """The path the moving part takes from the last frame to this one, beside the body."""
     from library.figure_body import base_angles
 
@@ -634,8 +731,11 @@ def motion_arrow(figure: Figure, position: str, camera: Camera,
     def path(name: str) -> list[Point]:
         found: list[Point] = []
         for stage in steps:
-            points = body_point(stage.body, name) if name in stage.body.points or name in (
-                "hands", "feet", "knees") else [stage.body.points.get(name, (0, 0, 0))]
+            points = (
+                body_point(stage.body, name)
+                if name in stage.body.points or name in ("hands", "feet", "knees")
+                else [stage.body.points.get(name, (0, 0, 0))]
+            )
             found.append(camera.flat(mean(points)))
         return found
 
@@ -670,11 +770,16 @@ def arrow_line(points: list[Point]) -> list[Shape]:
     wing = 4.5
     return [
         Shape("line", tuple(line), 1.1, "arrow"),
-        Shape("polygon", (
-            (tip[0] + ux * 2, tip[1] + uy * 2),
-            (base[0] - uy * wing, base[1] + ux * wing),
-            (base[0] + uy * wing, base[1] - ux * wing),
-        ), 0.0, "arrow"),
+        Shape(
+            "polygon",
+            (
+                (tip[0] + ux * 2, tip[1] + uy * 2),
+                (base[0] - uy * wing, base[1] + ux * wing),
+                (base[0] + uy * wing, base[1] - ux * wing),
+            ),
+            0.0,
+            "arrow",
+        ),
     ]
 
 

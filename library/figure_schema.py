@@ -15,7 +15,18 @@ from library.problems import Collector
 from library.schema import Table, describe, indexed, join, quoted
 from library.words import POSITIONS
 
-FIGURE_KEYS = ("position", "view", "turn", "tilt", "props", "pose", "frame", "track", "arrows", "focus")
+FIGURE_KEYS = (
+    "position",
+    "view",
+    "turn",
+    "tilt",
+    "props",
+    "pose",
+    "frame",
+    "track",
+    "arrows",
+    "focus",
+)
 FRAME_KEYS = ("pose", "hold")
 MAX_FRAMES = 3
 MAX_PROPS = 8
@@ -48,8 +59,9 @@ def check_angle(problems: Collector, place: str, key: str, move: str, value: Any
 def check_pose(problems: Collector, raw: Any, place: str) -> Angles:
     """`{ hip = 90, near-knee = { flex = 30 }, body = { tilt = 20 } }`."""
     if not isinstance(raw, dict):
-        problems.add(place, f"must be a table of joint angles, like {{ knee = 90 }} "
-                     f"(got {describe(raw)})")
+        problems.add(
+            place, f"must be a table of joint angles, like {{ knee = 90 }} (got {describe(raw)})"
+        )
         return ()
     angles: list[tuple[tuple[str, str], float]] = []
     for key, value in raw.items():
@@ -92,8 +104,9 @@ def check_prop(problems: Collector, raw: Any, place: str) -> Prop | None:
     if isinstance(raw, str):
         raw = {"prop": raw}
     if not isinstance(raw, dict):
-        problems.add(place, f'must be a prop word or a table like {{ prop = "strap" }} '
-                     f"(got {describe(raw)})")
+        problems.add(
+            place, f'must be a prop word or a table like {{ prop = "strap" }} (got {describe(raw)})'
+        )
         return None
     kind = raw.get("prop")
     if kind not in PROPS:
@@ -118,7 +131,7 @@ def check_figure(problems: Collector, raw: dict[str, Any], place: str) -> Figure
     props: list[Prop] = []
     raw_props = raw.get("props", [])
     if not isinstance(raw_props, list) or len(raw_props) > MAX_PROPS:
-        table.fail("props", f"must be a list of at most {MAX_PROPS} props, like [\"mat\"]")
+        table.fail("props", f'must be a list of at most {MAX_PROPS} props, like ["mat"]')
     else:
         for index, entry in enumerate(raw_props):
             prop = check_prop(problems, entry, join(place, indexed("props", index)))

@@ -36,6 +36,13 @@ def prop_data(prop: Prop) -> str | dict[str, str]:
     return prop.kind if len(data) == 1 else data
 
 
+def frame_data(pose: Angles, hold: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"pose": pose_data(pose)} if pose else {}
+    if hold:
+        data["hold"] = True
+    return data
+
+
 def figure_data(figure: Figure) -> dict[str, Any]:
     """The figure as the TOML table holds it (also what `hepster library --json` prints)."""
     data: dict[str, Any] = {}
@@ -58,10 +65,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
     if not figure.arrows:
         data["arrows"] = False
     if figure.frames:
-        data["frame"] = [
-            {**({"pose": pose_data(f.pose)} if f.pose else {}), **({"hold": True} if f.hold else {})}
-            for f in figure.frames
-        ]
+        data["frame"] = [frame_data(frame.pose, frame.hold) for frame in figure.frames]
     return data
 
 

@@ -85,8 +85,14 @@ def parser() -> argparse.ArgumentParser:
     figure.add_argument("--region", choices=REGIONS, metavar="REGION", help="sheet: one region")
     figure.add_argument("--paper", choices=("letter", "a4"), default="letter")
     figure.add_argument("--width", type=int, default=800, metavar="PIXELS", help="PNG width")
-    figure.add_argument("-o", "--output", metavar="OUT", type=Path, required=True,
-                        help="OUT.pdf, OUT.svg or OUT.png (a sheet is always PDF)")
+    figure.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        type=Path,
+        required=True,
+        help="OUT.pdf, OUT.svg or OUT.png (a sheet is always PDF)",
+    )
     return top
 
 
