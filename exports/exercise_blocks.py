@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, HRFlowable, Spacer
 
+from exports.figure_pdf import FigureFlowable
 from exports.flowables import (
     BLACK,
     PictureError,
     WholeBlock,
+    around,
     beside,
     panel,
     picture,
@@ -22,6 +24,7 @@ from exports.flowables import (
 from exports.markup import Strong, para
 from exports.styles import Styles
 from library.dose_text import dose_parts, item_name, work_text
+from library.figure_scene import fitted_picture
 from library.model import NO_SECTION, Dose, Exercise, Item, Program
 
 
@@ -107,17 +110,23 @@ def rule(styles: Styles, space_before: float = 2) -> Flowable:
     )
 
 
-def illustration(entry: Entry, styles: Styles) -> list[Flowable]:
-    """The exercise's picture above its steps, or nothing: no stand-in picture is drawn."""
+def illustration(entry: Entry, styles: Styles, width: float) -> Flowable | None:
+    """The exercise's picture, to stand beside its steps: its picture file if it has one that
+    is here, else its drawn figure, mirrored for a left item so it shows the side that is
+    meant. None when it has neither: no stand-in picture is drawn."""
+    box_width = min(styles.picture_width, width * 0.46)
+    box_height = styles.picture_height
     image = entry.exercise.image_path()
-    if image is None:
-        return []
-    try:
-        shown = picture(image, styles.picture_width, styles.picture_height)
-    except PictureError as error:
-        raise PictureError(f"exercise {entry.number}, {entry.exercise.name}: {error}") from error
-    shown.spaceAfter = styles.gap
-    return [shown]
+    if image is not None:
+        try:
+            return picture(image, box_width, box_height)
+        except PictureError as error:
+            raise PictureError(
+                f"exercise {entry.number}, {entry.exercise.name}: {error}"
+            ) from error
+    side = entry.item.dose.side if entry.item.dose is not None else None
+    drawn = fitted_picture(entry.exercise, side, box_width, box_height)
+    return None if drawn is None else FigureFlowable(drawn, box_width, box_height)
 
 
 def from_therapist(item: Item, styles: Styles) -> list[Flowable]:
@@ -148,18 +157,51 @@ def tips_and_cautions(exercise: Exercise, styles: Styles, width: float) -> list[
     return found
 
 
+def height(flowables: Sequence[Flowable], width: float) -> float:
+    return float(sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables))
+
+
+def top_with_picture(
+    entry: Entry,
+    named: list[Flowable],
+    shown: Flowable,
+    shown_width: float,
+    styles: Styles,
+    width: float,
+) -> list[Flowable]:
+    """Large print: the picture on the right, beside the name and summary or beside the dose
+    box, whichever makes the block shorter (a narrower column can wrap a line more)."""
+    narrow = width - shown_width - styles.gap
+    picture_height = shown.wrap(shown_width, 10_000)[1]
+    dose = entry.item.dose
+    wide_box, narrow_box = dose_box(dose, styles, width), dose_box(dose, styles, narrow)
+    by_name = max(picture_height, height(named, narrow)) + height([wide_box], width)
+    by_dose = height(named, width) + max(picture_height, height([narrow_box], narrow))
+    if by_name <= by_dose:
+        return [beside(shown, named, shown_width, width, styles.gap, flip=True), wide_box]
+    return [*named, beside(shown, [narrow_box], shown_width, width, styles.gap, flip=True)]
+
+
 def exercise_block(
     entry: Entry, styles: Styles, width: float, headings: Sequence[Flowable] = ()
 ) -> Flowable:
     """The whole block, kept on one page; `headings` (its section's) travel with it."""
     exercise = entry.exercise
     story: list[Flowable] = [*headings, rule(styles, 2 if headings else styles.gap * 1.5)]
-    story.append(para([f"Exercise {entry.number}: ", entry.name], styles.exercise))
+    named = [para([f"Exercise {entry.number}: ", entry.name], styles.exercise)]
     if exercise.summary:
-        story.append(para(exercise.summary, styles.body))
-    story += [dose_box(entry.item.dose, styles, width), Spacer(1, styles.body_size * 0.5)]
-    story += illustration(entry, styles)
-    story += steps(exercise, styles)
+        named.append(para(exercise.summary, styles.body))
+    shown = illustration(entry, styles, width)
+    shown_width = 0.0 if shown is None else shown.wrap(width, styles.picture_height)[0]
+    if shown is not None and not styles.picture_beside:
+        story += top_with_picture(entry, named, shown, shown_width, styles, width)
+    else:
+        story += [*named, dose_box(entry.item.dose, styles, width)]
+    story.append(Spacer(1, styles.body_size * 0.5))
+    if shown is not None and styles.picture_beside:
+        story += around(shown, shown_width, steps(exercise, styles), width, styles.gap)
+    else:
+        story += steps(exercise, styles)
     story += from_therapist(entry.item, styles)
     story += tips_and_cautions(exercise, styles, width)
     if exercise.video:

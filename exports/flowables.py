@@ -72,9 +72,17 @@ def side_bar(
     return table
 
 
-def beside(left: Flowable, right: Any, left_width: float, width: float, gap: float) -> Table:
-    """`left` (a picture or code) and `right` (text) side by side, tops aligned."""
-    table = Table([[left, right]], colWidths=[left_width + gap, width - left_width - gap])
+def beside(
+    left: Flowable, right: Any, left_width: float, width: float, gap: float, *, flip: bool = False
+) -> Table:
+    """`left` (a picture or code) and `right` (text) side by side, tops aligned; `flip` puts
+    the picture on the right instead."""
+    widths = [left_width + gap, width - left_width - gap]
+    cells = [left, right]
+    if flip:
+        widths, cells = widths[::-1], cells[::-1]
+        left.hAlign = "RIGHT"
+    table = Table([cells], colWidths=widths)
     table.hAlign = "LEFT"
     table.setStyle(
         table_style(
@@ -88,6 +96,27 @@ def beside(left: Flowable, right: Any, left_width: float, width: float, gap: flo
         )
     )
     return table
+
+
+def around(
+    picture: Flowable, picture_width: float, text: Sequence[Flowable], width: float, gap: float
+) -> list[Flowable]:
+    """`text` beside the picture as far down as the picture goes, and the rest of it below, the
+    whole width: text flows around the picture. A block of many long steps can then still break
+    across pages, which one table holding all the steps could not."""
+    column = width - picture_width - gap
+    picture_height = picture.wrap(picture_width, 10_000)[1]
+    used, count = 0.0, 0
+    for flowable in text:
+        if used >= picture_height:
+            break
+        used += flowable.wrap(column, 10_000)[1] + flowable.getSpaceAfter()
+        count += 1
+    # A label never sits alone at the bottom of the column, away from what it labels.
+    style = getattr(text[count - 1], "style", None) if count else None
+    if 0 < count < len(text) and getattr(style, "keepWithNext", False):
+        count += 1
+    return [beside(picture, list(text[:count]), picture_width, width, gap), *text[count:]]
 
 
 class TickBoxes(Flowable):  # type: ignore[misc]  # ReportLab is untyped

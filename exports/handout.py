@@ -23,6 +23,7 @@ from exports.tracking import tracking_page
 from library.atomic import atomic_write
 from library.dose_text import dose_parts
 from library.model import Program
+from library.pictures import picture_warnings
 
 SUBJECT = "Home exercise program"
 
@@ -39,7 +40,7 @@ class ExportError(Exception):
 
 def handout_warnings(program: Program) -> list[str]:
     """What the therapist should know before handing the printout over; the export still works."""
-    warnings = []
+    warnings = picture_warnings(program)
     for number, item in enumerate(program.items, 1):
         if item.dose is None or not dose_parts(item.dose):
             exercise = program.exercise(item.exercise)

@@ -40,6 +40,10 @@ class Styles:
     picture_width: float
     picture_height: float
     gap: float
+    # Regular print sets the picture beside the steps. Large print puts it beside the dose
+    # box instead: beside the steps, 16 pt steps in half the width would run so long that an
+    # exercise no longer fits on one page.
+    picture_beside: bool = True
 
 
 @dataclass(frozen=True)
@@ -119,9 +123,10 @@ def make_styles(large_print: bool) -> Styles:
         footer_size=sizes.footer,
         tick_size=sizes.tick,
         qr_size=1.15 * inch * sizes.enlarge,
-        picture_width=3.6 * inch * sizes.enlarge,
-        picture_height=2.4 * inch * sizes.enlarge,
+        picture_width=3.0 * inch if not large_print else 2.1 * inch,
+        picture_height=2.6 * inch if not large_print else 1.05 * inch,
         gap=size * 0.8,
+        picture_beside=not large_print,
     )
 
 

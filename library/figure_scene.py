@@ -16,6 +16,7 @@ from library.figure_body import (
     HEAD_R,
     TRUNK_R,
     Body,
+    Limb,
     Vec,
     add,
     along,
@@ -76,6 +77,9 @@ class Picture:
     def mirrored(self) -> Picture:
         def flip(shape: Shape) -> Shape:
             points = tuple((self.width - x, y) for x, y in shape.points)
+            if shape.kind == "clip":  # still from its lower left to its upper right corner
+                (x0, y0), (x1, y1) = points
+                points = ((x1, y0), (x0, y1))
             return Shape(
                 shape.kind, points, shape.radius, shape.fill, shape.outline, shape.outline_width
             )
@@ -554,9 +558,17 @@ def staged(figure: Figure, position: str, angles: dict[tuple[str, str], float]) 
     stage = Staging(body, figure, position, body_solids(body))
     stage.lift = support_lift(stage)
     shifted(stage.solids, stage.lift)
-    lifted = {name: add(p, (0.0, stage.lift, 0.0)) for name, p in body.points.items()}
+    up = (0.0, stage.lift, 0.0)
+    # Everything of the body goes up together: props placed against a limb measure from it.
     stage.body = Body(
-        lifted, body.limbs, body.trunk, add(body.head, (0.0, stage.lift, 0.0)), body.face
+        {name: add(p, up) for name, p in body.points.items()},
+        tuple(
+            Limb(add(limb.start, up), add(limb.end, up), limb.radius, limb.side)
+            for limb in body.limbs
+        ),
+        body.trunk,
+        add(body.head, up),
+        body.face,
     )
     stage.props = props_solids(stage)
     return stage
@@ -635,9 +647,14 @@ def figure_position(figure: Figure, exercise_position: str | None) -> str:
 
 
 def picture(
-    figure: Figure, exercise_position: str | None = None, *, mirrored: bool = False
+    figure: Figure,
+    exercise_position: str | None = None,
+    *,
+    mirrored: bool = False,
+    stacked: bool = False,
 ) -> Picture:
-    """The whole picture: each frame drawn, laid out left to right, with arrows between."""
+    """The whole picture: each frame drawn, laid out left to right (or top to bottom when
+    `stacked`), with arrows between."""
     position = figure_position(figure, exercise_position)
     camera = Camera.of(figure)
     poses = figure.frame_poses()
@@ -651,8 +668,6 @@ def picture(
     # One floor for every frame: each frame's floor is at y = 0 before the camera, so in a
     # level view the frames already share it.
     floor = camera.flat((0.0, 0.0, 0.0))[1]
-    shapes: list[Shape] = []
-    x = MARGIN
     boxes = [bounds(panel) for panel in panels]
     windows = focus_windows(figure, stages, camera) if figure.focus else None
     if windows is not None:
@@ -660,19 +675,33 @@ def picture(
     grounded = not camera.from_above and (windows is None or windows[0][1] <= floor)
     bottom = min(min(b[1] for b in boxes), floor) if grounded else min(b[1] for b in boxes)
     top = max(b[3] for b in boxes)
-    height = top - bottom + 2 * MARGIN
-    middles: list[float] = []
-    for index, (panel, box_) in enumerate(zip(panels, boxes, strict=True)):
-        left, _, right, _ = box_
-        dx, dy = x - left, MARGIN - bottom
+    cell_h = top - bottom
+    cell_w = max(b[2] - b[0] for b in boxes)
+    count = len(panels)
+    if stacked:
+        width = cell_w + 2 * MARGIN
+        height = count * cell_h + (count - 1) * FRAME_GAP + 2 * MARGIN
+    else:
+        width = sum(b[2] - b[0] for b in boxes) + (count - 1) * FRAME_GAP + 2 * MARGIN
+        height = cell_h + 2 * MARGIN
+    shapes: list[Shape] = []
+    x = MARGIN
+    for index, (panel, (left, _, right, _)) in enumerate(zip(panels, boxes, strict=True)):
+        panel_w = right - left
+        if stacked:
+            x = MARGIN + (cell_w - panel_w) / 2
+            y = height - MARGIN - (index + 1) * cell_h - index * FRAME_GAP
+        else:
+            y = MARGIN
+        dx, dy = x - left, y - bottom
         placed = moved(panel, dx, dy)
         if grounded:
             ground_y = floor + dy
             shapes.append(
-                Shape("line", ((x - 3, ground_y), (x + right - left + 3, ground_y)), 0.5, "ground")
+                Shape("line", ((x - 3, ground_y), (x + panel_w + 3, ground_y)), 0.5, "ground")
             )
         if windows is not None:
-            window = ((x, MARGIN), (x + right - left, MARGIN + box_[3] - box_[1]))
+            window = ((x, y), (x + panel_w, y + cell_h))
             placed = [
                 Shape("clip", window, 0.0, "paper"),
                 *placed,
@@ -680,13 +709,13 @@ def picture(
             ]
         shapes += placed
         if poses[index][1]:
-            shapes += hold_mark((x + right - left - 4, height - MARGIN - 4))
-        x += right - left
-        middles.append(x)
-        x += FRAME_GAP
-    width = x - FRAME_GAP + MARGIN
-    for edge in middles[:-1]:
-        shapes += between_arrow((edge + FRAME_GAP / 2, height / 2))
+            shapes += hold_mark((x + panel_w - 4, y + cell_h - 4))
+        if index < count - 1:
+            if stacked:
+                shapes += between_arrow((width / 2, y - FRAME_GAP / 2), down=True)
+            else:
+                shapes += between_arrow((x + panel_w + FRAME_GAP / 2, height / 2))
+        x += panel_w + FRAME_GAP
     result = Picture(tuple(shapes), width, height)
     return result.mirrored() if mirrored else result
 
@@ -783,9 +812,14 @@ def arrow_line(points: list[Point]) -> list[Shape]:
     ]
 
 
-def between_arrow(centre: Point) -> list[Shape]:
+def between_arrow(centre: Point, *, down: bool = False) -> list[Shape]:
     """A plain arrow pointing from one frame to the next."""
     x, y = centre
+    if down:
+        return [
+            Shape("line", ((x, y + 10), (x, y - 3)), 2.0, "between"),
+            Shape("polygon", ((x, y - 11), (x + 7, y - 2), (x - 7, y - 2)), 0.0, "between"),
+        ]
     return [
         Shape("line", ((x - 10, y), (x + 3, y)), 2.0, "between"),
         Shape("polygon", ((x + 11, y), (x + 2, y + 7), (x + 2, y - 7)), 0.0, "between"),
@@ -803,9 +837,28 @@ def hold_mark(centre: Point) -> list[Shape]:
     ]
 
 
-def exercise_picture(exercise: Exercise, side: str | None = None) -> Picture | None:
+def exercise_picture(
+    exercise: Exercise, side: str | None = None, *, stacked: bool = False
+) -> Picture | None:
     """The exercise's figure, drawn for `side`: the plain figure shows the right side (the near
     side), so a left item gets it mirrored. None when the exercise has no figure."""
     if exercise.figure is None:
         return None
-    return picture(exercise.figure, exercise.position, mirrored=side == "left")
+    return picture(exercise.figure, exercise.position, mirrored=side == "left", stacked=stacked)
+
+
+def fitted_picture(
+    exercise: Exercise, side: str | None, width: float, height: float
+) -> Picture | None:
+    """The frames side by side or one above the other, whichever is drawn larger in a box of
+    `width` × `height`: two frames of a figure lying down are long and low."""
+    row = exercise_picture(exercise, side)
+    if row is None or len(exercise.figure.frame_poses() if exercise.figure else []) < 2:
+        return row
+    column = exercise_picture(exercise, side, stacked=True)
+    assert column is not None
+
+    def scale(drawn: Picture) -> float:
+        return min(width / drawn.width, height / drawn.height)
+
+    return column if scale(column) > scale(row) * 1.05 else row

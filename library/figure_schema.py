@@ -41,6 +41,10 @@ def shown(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def bare(key: str) -> str:
+    return key.removeprefix("near-").removeprefix("far-")
+
+
 def check_angle(problems: Collector, place: str, key: str, move: str, value: Any) -> bool:
     lowest, highest = movements(key)[move]
     if not number(value):
@@ -49,7 +53,7 @@ def check_angle(problems: Collector, place: str, key: str, move: str, value: Any
     if not lowest <= value <= highest:
         problems.add(
             place,
-            f"{key} {move} must be from {shown(lowest)} to {shown(highest)} degrees "
+            f"{bare(key)} {move} must be from {shown(lowest)} to {shown(highest)} degrees "
             f"(got {shown(value)}); a body cannot bend that far",
         )
         return False
@@ -80,7 +84,7 @@ def check_pose(problems: Collector, raw: Any, place: str) -> Angles:
         for move, degrees in value.items():
             if move not in allowed:
                 problems.add(
-                    join(at, move), f"{key} cannot move that way; allowed: {quoted(allowed)}"
+                    join(at, move), f"{bare(key)} cannot move that way; allowed: {quoted(allowed)}"
                 )
             elif check_angle(problems, join(at, move), key, move, degrees):
                 angles.append(((key, move), float(degrees)))

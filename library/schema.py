@@ -6,6 +6,7 @@ A function returns None for a table that had problems; the caller still sees all
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -495,6 +496,13 @@ def check_version(problems: Collector, raw: dict[str, Any]) -> bool:
     return True
 
 
+def same_but_figure(embedded: Exercise, library_copy: Exercise) -> bool:
+    """Whether a program's copy is the library's, or the library's less a figure it lacks."""
+    if embedded == library_copy:
+        return True
+    return embedded.figure is None and dataclasses.replace(library_copy, figure=None) == embedded
+
+
 def check_program(
     problems: Collector,
     raw: dict[str, Any],
@@ -537,9 +545,14 @@ def check_program(
         if exercise_id is not None:
             library_copy = lookup(exercise_id)
             exercise = own.get(exercise_id) or library_copy
-            if exercise is not None and exercise == library_copy:
+            if (
+                exercise is not None
+                and library_copy is not None
+                and same_but_figure(exercise, library_copy)
+            ):
                 # Unchanged from the library (hepster embeds what it uses): keep the library's
-                # file as its source, so its illustration is still found beside that file.
+                # file as its source, so its illustration is still found beside that file, and
+                # its figure, which a program saved before figures existed does not carry.
                 exercise = library_copy
             if exercise is None and exercise_id not in defined_here:
                 # A hand-edited id is most often a typo of a real one: name the nearest.

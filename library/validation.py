@@ -9,6 +9,7 @@ from pathlib import Path
 
 from library.layers import Folder, Library, load_library, toml_files
 from library.model import Exercise
+from library.pictures import picture_warnings
 from library.problems import Collector, InvalidFile, Problem
 from library.program_files import load_program
 from library.schema import check_library_file
@@ -21,6 +22,7 @@ class Checked:
 
     path: Path
     summary: str
+    notes: tuple[str, ...] = ()  # worth knowing, not wrong (a picture file that is missing)
 
 
 def validate_path(path: Path, full_library: Callable[[], Library]) -> tuple[list[Problem], Checked]:
@@ -45,7 +47,8 @@ def validate_path(path: Path, full_library: Callable[[], Library]) -> tuple[list
             return error.problems, Checked(path, "")
         count = len(program.items)
         noun = "exercise" if count == 1 else "exercises"
-        return [], Checked(path, f'program "{program.title}", {count} {noun}')
+        summary = f'program "{program.title}", {count} {noun}'
+        return [], Checked(path, summary, tuple(picture_warnings(program)))
     collector = Collector(str(path))
     exercises = check_library_file(
         collector, document, root=path.parent, source=path, layer="clinic"

@@ -18,6 +18,7 @@ from library.figure_scene import Picture
 from library.figure_text import figure_data
 from library.layers import Library, load_library
 from library.model import Exercise, Program
+from library.pictures import picture_kind
 from library.problems import InvalidFile, Problem
 from library.program_files import dose_pairs, load_program, present, save_program
 from library.schema import EXERCISE_KEYS
@@ -130,6 +131,8 @@ def run_validate(paths: Sequence[Path]) -> int:
             report(problems)
         else:
             print(f"{path}: ok, {checked.summary}")
+        for note in checked.notes:
+            complain(f"{path}: note: {note}")
     return INVALID if failed else OK
 
 
@@ -144,13 +147,6 @@ def exercise_json(exercise: Exercise) -> dict[str, object]:
     data["layer"] = exercise.layer
     data["path"] = str(exercise.source) if exercise.source else None
     return data
-
-
-def picture_kind(exercise: Exercise) -> str | None:
-    """What the handout shows for it: a picture file wins over a drawn figure."""
-    if exercise.image_path() is not None:
-        return "image"
-    return "figure" if exercise.figure is not None else None
 
 
 def run_library(args: argparse.Namespace) -> int:

@@ -26,6 +26,7 @@ from pdf_helpers import (
 from PIL import Image
 
 from exports.handout import ExportError, HandoutOptions, export_program
+from library.figure_scene import PALETTE
 from library.model import Dose, Item, Program
 
 
@@ -133,15 +134,38 @@ def test_no_text_is_small(tmp_path: Path, large_print: bool, smallest: float) ->
     assert sizes and min(sizes) >= smallest, sorted(sizes)
 
 
-def test_all_text_and_lines_are_black(tmp_path: Path) -> None:
-    content = uncompressed(export(example_program(), tmp_path), tmp_path)
+def colours_used(handout: Path, folder: Path) -> set[tuple[tuple[str, ...], str]]:
+    content = uncompressed(handout, folder)
     operators = re.sub(r"\((?:\\.|[^\\)])*\)", "()", content)  # text strings out of the way
     colours = re.findall(r"((?:[\d.]+ )+)(rg|RG|g|G|k|K|sc|scn|SC|SCN)(?=\s)", operators)
     assert colours, "no colour set at all"
-    assert {(tuple(value.split()), op) for value, op in colours} <= {
-        (("0", "0", "0"), "rg"),
-        (("0", "0", "0"), "RG"),
+    return {(tuple(value.split()), op) for value, op in colours}
+
+
+BLACK = {(("0", "0", "0"), "rg"), (("0", "0", "0"), "RG")}
+
+
+def test_all_text_and_lines_are_black(tmp_path: Path) -> None:
+    """Everything but the drawings: a program whose exercises have no figure."""
+    program = example_program()
+    plain = tuple(replace(exercise, figure=None) for exercise in program.exercises)
+    handout = export(replace(program, exercises=plain), tmp_path)
+    assert colours_used(handout, tmp_path) <= BLACK
+
+
+def test_drawings_use_only_the_figure_palette(tmp_path: Path) -> None:
+    from reportlab.lib.colors import HexColor
+
+    def rounded(values: tuple[float, ...]) -> tuple[float, ...]:
+        return tuple(round(value, 3) for value in values)
+
+    palette = {
+        rounded((colour.red, colour.green, colour.blue))
+        for colour in map(HexColor, [*PALETTE.values(), "#000000"])
     }
+    used = colours_used(export(example_program(), tmp_path), tmp_path)
+    assert used - BLACK, "no drawing in the handout"
+    assert {rounded(tuple(map(float, values))) for values, _ in used} <= palette
 
 
 def test_tick_boxes_per_day(tmp_path: Path) -> None:

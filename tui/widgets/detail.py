@@ -4,13 +4,14 @@ dose, its picture, and which library layer it comes from (and whom it overrides)
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.panel import Panel
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from library.dose_text import dose_text
+from library.figure_scene import fitted_picture
 from library.model import Exercise
+from tui.widgets.figure_cells import FigureCells
 
 LAYER_TEXT = {
     "bundled": "the bundled library",
@@ -27,18 +28,24 @@ def layer_line(exercise: Exercise, overridden: list[Exercise]) -> Text:
     return text
 
 
-def picture(exercise: Exercise) -> RenderableType:
-    """The illustration area: a terminal cannot show the drawing, so say what the handout has."""
+def picture(exercise: Exercise, rows: int) -> RenderableType | None:
+    """The drawn figure in braille, or a word about the picture file the handout prints."""
     if exercise.image_path() is not None:
-        body = Text(f"Picture: {exercise.image}\n(printed on the handout)", justify="center")
-    elif exercise.image:
-        body = Text(f"Picture missing: {exercise.image}", justify="center")
-    else:
-        body = Text("No picture for this exercise yet", justify="center", style="dim")
-    return Panel(body, title="Illustration", title_align="left", border_style="dim")
+        return Text(f"Picture: {exercise.image} (printed on the handout)", style="dim")
+    # As wide as the pane allows; the frames one above the other when that draws them larger.
+    drawn = fitted_picture(exercise, None, 90, rows * 4)
+    if exercise.image:
+        missing = Text(f"Picture file missing: {exercise.image}", style="dim")
+        if drawn is None:
+            return missing
+        missing.append("; the drawn figure is printed instead")
+        return Group(FigureCells(drawn, rows), missing)
+    if drawn is None:
+        return Text("No picture for this exercise yet", style="dim")
+    return FigureCells(drawn, rows)
 
 
-def detail(exercise: Exercise, overridden: list[Exercise]) -> RenderableType:
+def detail(exercise: Exercise, overridden: list[Exercise], rows: int = 12) -> RenderableType:
     parts: list[RenderableType] = []
     head = Text(exercise.name, style="bold")
     head.append(f"\n{exercise.id}", style="dim")
@@ -51,6 +58,9 @@ def detail(exercise: Exercise, overridden: list[Exercise]) -> RenderableType:
     if exercise.sided:
         facts.append("one side at a time")
     parts.append(Text(" · ".join(facts), style="dim"))
+    shown = picture(exercise, rows)
+    if shown is not None:
+        parts += [Text(""), shown]
     if exercise.summary:
         parts.append(Text(f"\n{exercise.summary}"))
     steps = Text("\nSteps", style="bold")
@@ -73,8 +83,6 @@ def detail(exercise: Exercise, overridden: list[Exercise]) -> RenderableType:
     if exercise.dose and exercise.dose.notes:
         dose.append(f"\n{exercise.dose.notes}", style="not bold")
     parts.append(dose)
-    parts.append(Text(""))
-    parts.append(picture(exercise))
     return Group(*parts)
 
 
@@ -95,5 +103,7 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
         if exercise is None:
             text.update("Pick an exercise on the left to read it here.")
         else:
-            text.update(detail(exercise, overridden))
+            # A shorter picture on a short screen, so that the steps still show below it.
+            rows = 12 if self.app.size.height >= 36 else 7
+            text.update(detail(exercise, overridden, rows))
         self.scroll_home(animate=False)
