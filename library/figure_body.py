@@ -168,8 +168,11 @@ def spine(axes: Axes, angles: dict[tuple[str, str], float], joint: str) -> Axes:
     return axes.turned("r", -flex).turned("a", side).turned("s", -turn)
 
 
-def pose_body(position: str, angles: dict[tuple[str, str], float]) -> Body:
-    """The figure in `position`, its base angles replaced by those given, pelvis at the origin."""
+def pose_body(
+    position: str, angles: dict[tuple[str, str], float], *, detailed_hands: bool = False
+) -> Body:
+    """The figure in `position`, its base angles replaced by those given, pelvis at the origin
+    (or moved forward by the body's `forward`). `detailed_hands` draws fingers and thumbs."""
     pelvis_axes = BASES.get(position, BASES["standing"])[0]
     merged = {**base_angles(position), **angles}
     body_angles = {move: merged.get(("body", move), 0.0) for move in ("tilt", "roll", "turn")}
@@ -180,7 +183,7 @@ def pose_body(position: str, angles: dict[tuple[str, str], float]) -> Body:
     )
     # The body's turn/tilt/roll are about its own axes; expressed in world terms they keep
     # meaning the same thing whatever the base position.
-    pelvis: Vec = (0.0, 0.0, 0.0)
+    pelvis: Vec = (merged.get(("body", "forward"), 0.0), 0.0, 0.0)
     lower = spine(pelvis_axes, merged, "lower-trunk")
     waist = along(pelvis, lower.s, LOWER_TRUNK)
     upper = spine(lower, merged, "upper-trunk")
@@ -210,7 +213,7 @@ def pose_body(position: str, angles: dict[tuple[str, str], float]) -> Body:
             along(waist, upper.r, sign * TRUNK_HALF[1]),
             along(along(neck_base, upper.s, -SHOULDER_DOWN), upper.r, sign * TRUNK_HALF[2]),
         ]
-        limbs += arm(side, sign, neck_base, upper, merged, points)
+        limbs += arm(side, sign, neck_base, upper, merged, points, detailed_hands)
         limbs += leg(side, sign, pelvis, pelvis_axes, merged, points)
     return Body(points, tuple(limbs), (tuple(lower_outline), tuple(upper_outline)), head, neck.a)
 
@@ -232,13 +235,17 @@ def arm(
     upper: Axes,
     angles: dict[tuple[str, str], float],
     points: dict[str, Vec],
+    detailed: bool,
 ) -> list[Limb]:
     shoulder = along(along(neck_base, upper.s, -SHOULDER_DOWN), upper.r, sign * SHOULDER_OUT)
     upper_arm = limb_axes(upper, sign, angles, side, "shoulder")
     elbow = along(shoulder, upper_arm.s, -UPPER_ARM)
     forearm = upper_arm.turned("r", angle(angles, side, "elbow", "flex"))
+    # Turning the palm down (pronation) turns the forearm about its length.
+    forearm = forearm.turned("s", sign * angle(angles, side, "elbow", "turn"))
     wrist = along(elbow, forearm.s, -FOREARM)
     hand_axes = forearm.turned("r", angle(angles, side, "wrist", "flex"))
+    hand_axes = hand_axes.turned("a", -sign * angle(angles, side, "wrist", "side"))
     hand = along(wrist, hand_axes.s, -HAND)
     points.update(
         {
@@ -247,13 +254,59 @@ def arm(
             f"{side}-elbow": elbow,
             f"{side}-forearm": along(elbow, forearm.s, -FOREARM / 2),
             f"{side}-hand": along(wrist, hand_axes.s, -HAND / 2),
+            f"{side}-thumb": along(wrist, hand_axes.s, -HAND / 2),
         }
     )
-    return [
-        Limb(shoulder, elbow, UPPER_ARM_R, side),
-        Limb(elbow, wrist, FOREARM_R, side),
-        Limb(wrist, hand, HAND_R, side),
-    ]
+    limbs = [Limb(shoulder, elbow, UPPER_ARM_R, side), Limb(elbow, wrist, FOREARM_R, side)]
+    if not detailed:
+        return [*limbs, Limb(wrist, hand, HAND_R, side)]
+    return limbs + hand_parts(side, sign, wrist, hand_axes, angles, points)
+
+
+PALM = 5.5  # wrist to knuckles
+FINGER = (4.5, 3.5)  # the two parts of a finger drawn
+FINGER_R = 1.0
+THUMB = (3.2, 3.0)
+THUMB_R = 1.25
+
+
+def hand_parts(
+    side: str,
+    sign: float,
+    wrist: Vec,
+    hand: Axes,
+    angles: dict[tuple[str, str], float],
+    points: dict[str, Vec],
+) -> list[Limb]:
+    """A hand with a palm, four fingers and a thumb, for close-ups of hand exercises.
+
+    The palm faces the hand's front (a); the thumb is on the side of the body's outside (r)
+    as in standing with the palms forward; bending the fingers curls them toward the palm."""
+    knuckles = along(wrist, hand.s, -PALM)
+    parts = [Limb(along(wrist, hand.s, -1.0), knuckles, 2.6, side)]
+    curl = angle(angles, side, "fingers", "flex")
+    spread = angle(angles, side, "fingers", "spread")
+    for index, across in enumerate((2.4, 0.8, -0.8, -2.4)):
+        fan = spread * (1.5 - index) / 1.5
+        finger = hand.turned("a", -sign * fan)
+        start = along(knuckles, hand.r, sign * across)
+        # The middle fingers are a little longer than the outer ones.
+        scale = 1.0 if index in (1, 2) else 0.85
+        first = finger.turned("r", curl)
+        middle = along(start, first.s, -FINGER[0] * scale)
+        second = first.turned("r", curl)
+        tip = along(middle, second.s, -FINGER[1] * scale)
+        parts += [Limb(start, middle, FINGER_R, side), Limb(middle, tip, FINGER_R * 0.9, side)]
+    thumb_base = along(along(wrist, hand.s, -1.8), hand.r, sign * 2.4)
+    thumb = hand.turned("a", -sign * 35).turned("r", 20)
+    thumb = thumb.turned("a", sign * angle(angles, side, "thumb", "flex"))
+    thumb = thumb.turned("r", angle(angles, side, "thumb", "abd"))
+    joint = along(thumb_base, thumb.s, -THUMB[0])
+    bent = thumb.turned("a", sign * angle(angles, side, "thumb", "flex") * 0.6)
+    thumb_tip = along(joint, bent.s, -THUMB[1])
+    parts += [Limb(thumb_base, joint, THUMB_R, side), Limb(joint, thumb_tip, THUMB_R, side)]
+    points[f"{side}-thumb"] = thumb_tip
+    return parts
 
 
 def leg(
@@ -270,6 +323,8 @@ def leg(
     shin = thigh.turned("r", -angle(angles, side, "knee", "flex"))
     ankle = along(knee, shin.s, -SHIN)
     foot = shin.turned("r", angle(angles, side, "ankle", "flex"))
+    # Toes turned in (out is negative): the foot turns about the shin.
+    foot = foot.turned("s", sign * angle(angles, side, "ankle", "turn"))
     toes = along(along(ankle, foot.a, FOOT), foot.s, -5.0)
     heel = along(along(ankle, foot.a, -HEEL), foot.s, -5.0)
     points.update(

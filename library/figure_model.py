@@ -46,6 +46,7 @@ class Figure:
     frames: tuple[Frame, ...] = ()
     track: str | None = None  # the body point whose path the movement arrow follows
     focus: str | None = None  # a body point shown close up (a hand, a foot)
+    props_stay: bool = False  # placed props stay where the first frame put them
     arrows: bool = True
 
     def frame_poses(self) -> list[tuple[dict[tuple[str, str], float], bool]]:

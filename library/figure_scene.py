@@ -143,7 +143,8 @@ def body_solids(body: Body) -> list[Solid]:
                 limb.radius,
                 limb.side,
                 "outline",
-                OUTLINE,
+                # A finger's edge is thinner than an arm's, or the finger would be all edge.
+                min(OUTLINE, 0.45 * limb.radius + 0.3),
                 bias=2.0 if limb.side != "mid" else 0.0,
             )
         )
@@ -270,17 +271,11 @@ def support_lift(stage: Staging) -> float:
             lifts.append(top - lowest(trunk))
             ground = 0.0 if stage.position not in LYING else top
         elif prop.kind == "step":
-            feet = [
-                s
-                for s in stage.solids
-                if s.kind == "capsule"
-                and any(
-                    p in body_point(stage.body, name)
-                    for p in s.points
-                    for name in (prop.at or "feet",)
-                    if name in FOOT_POINTS
-                )
-            ]
+            # The feet the step is under: each is drawn from its heel to its toes.
+            at = prop.at or "feet"
+            sides = ("near", "far") if at == "feet" else (at.split("-")[0],)
+            heels = [stage.body.points[f"{side}-heel"] for side in sides if side in SIDES]
+            feet = [s for s in stage.solids if s.kind == "capsule" and s.points[0] in heels]
             low = lowest(feet) if feet else body_low
             lifts.append(STEP - low)
         elif prop.kind in ("roller", "ball", "cushion", "towel") and prop.to is None:
@@ -299,6 +294,7 @@ def support_lift(stage: Staging) -> float:
     return max([ground - body_low, *lifts])
 
 
+SIDES = ("near", "far")
 FOOT_POINTS = ("feet", "near-foot", "far-foot", "near-heel", "far-heel", "near-ankle", "far-ankle")
 LYING = ("lying-on-back", "lying-on-front", "side-lying")
 
@@ -327,14 +323,25 @@ def distance_to_segment(p: Vec, a: Vec, b: Vec) -> float:
     return math.dist(p, (a[0] + ab[0] * t, a[1] + ab[1] * t, a[2] + ab[2] * t))
 
 
-def props_solids(stage: Staging) -> list[Solid]:
-    """The figure's props around a body already lifted onto its supports."""
+HELD = ("strap", "band", "stick", "weight")
+
+
+def held_prop(prop: Prop) -> bool:
+    """Whether the prop moves with the body (in the hands, around a foot)."""
+    return prop.kind in HELD or (prop.kind == "towel" and prop.to is not None)
+
+
+def props_solids(stage: Staging, which: str = "all") -> list[Solid]:
+    """The figure's props around a body already lifted onto its supports: "all", or only the
+    "held" ones, or only the "placed" ones (furniture, walls, things lain on)."""
     body, solids = stage.body, stage.solids
     found: list[Solid] = []
     x0, x1 = extent(solids, 0)
     ground = 0.0
     for prop in stage.figure.props:
         kind = prop.kind
+        if which != "all" and held_prop(prop) != (which == "held"):
+            continue
         if kind == "mat":
             found.append(box(x0 - 10, x1 + 10, 0, MAT, -35, 35))
             ground = MAT
@@ -553,8 +560,28 @@ TRACKED = (
 )
 
 
+HAND_POINTS = (
+    "near-hand",
+    "far-hand",
+    "hands",
+    "near-thumb",
+    "far-thumb",
+    "near-forearm",
+    "far-forearm",
+)
+
+
+def detailed_hands(figure: Figure) -> bool:
+    """Fingers and thumbs are drawn in a close-up of a hand, or when the pose moves them; at
+    the size of a whole body they would only be clutter."""
+    if figure.focus in HAND_POINTS:
+        return True
+    poses = [figure.pose, *(frame.pose for frame in figure.frames)]
+    return any(key.endswith(("fingers", "thumb")) for pose in poses for (key, _), _ in pose)
+
+
 def staged(figure: Figure, position: str, angles: dict[tuple[str, str], float]) -> Staging:
-    body = pose_body(position, angles)
+    body = pose_body(position, angles, detailed_hands=detailed_hands(figure))
     stage = Staging(body, figure, position, body_solids(body))
     stage.lift = support_lift(stage)
     shifted(stage.solids, stage.lift)
@@ -659,6 +686,12 @@ def picture(
     camera = Camera.of(figure)
     poses = figure.frame_poses()
     stages = [staged(figure, position, angles) for angles, _ in poses]
+    if figure.props_stay:
+        # The chair stays where it was when the figure stands up from it; the wall stays
+        # where it was while the hand walks up it. What is held moves with the hands.
+        fixed = props_solids(stages[0], "placed")
+        for stage in stages[1:]:
+            stage.props = [*fixed, *props_solids(stage, "held")]
     panels: list[list[Shape]] = []
     for index, stage in enumerate(stages):
         panel = flatten([*stage.props, *stage.solids], camera)
@@ -676,20 +709,22 @@ def picture(
     bottom = min(min(b[1] for b in boxes), floor) if grounded else min(b[1] for b in boxes)
     top = max(b[3] for b in boxes)
     cell_h = top - bottom
-    cell_w = max(b[2] - b[0] for b in boxes)
+    # A held frame keeps room at its top right for the stopwatch, clear of a raised hand.
+    rooms = [HOLD_ROOM if hold else 0.0 for _, hold in poses]
+    widths = [b[2] - b[0] + room for b, room in zip(boxes, rooms, strict=True)]
     count = len(panels)
     if stacked:
-        width = cell_w + 2 * MARGIN
+        width = max(widths) + 2 * MARGIN
         height = count * cell_h + (count - 1) * FRAME_GAP + 2 * MARGIN
     else:
-        width = sum(b[2] - b[0] for b in boxes) + (count - 1) * FRAME_GAP + 2 * MARGIN
+        width = sum(widths) + (count - 1) * FRAME_GAP + 2 * MARGIN
         height = cell_h + 2 * MARGIN
     shapes: list[Shape] = []
     x = MARGIN
     for index, (panel, (left, _, right, _)) in enumerate(zip(panels, boxes, strict=True)):
         panel_w = right - left
         if stacked:
-            x = MARGIN + (cell_w - panel_w) / 2
+            x = MARGIN + (max(widths) - widths[index]) / 2
             y = height - MARGIN - (index + 1) * cell_h - index * FRAME_GAP
         else:
             y = MARGIN
@@ -698,7 +733,7 @@ def picture(
         if grounded:
             ground_y = floor + dy
             shapes.append(
-                Shape("line", ((x - 3, ground_y), (x + panel_w + 3, ground_y)), 0.5, "ground")
+                Shape("line", ((x - 3, ground_y), (x + widths[index] + 3, ground_y)), 0.5, "ground")
             )
         if windows is not None:
             window = ((x, y), (x + panel_w, y + cell_h))
@@ -709,18 +744,20 @@ def picture(
             ]
         shapes += placed
         if poses[index][1]:
-            shapes += hold_mark((x + panel_w - 4, y + cell_h - 4))
+            shapes += hold_mark((x + widths[index] - 7, y + cell_h - 9))
         if index < count - 1:
             if stacked:
                 shapes += between_arrow((width / 2, y - FRAME_GAP / 2), down=True)
             else:
-                shapes += between_arrow((x + panel_w + FRAME_GAP / 2, height / 2))
-        x += panel_w + FRAME_GAP
+                shapes += between_arrow((x + widths[index] + FRAME_GAP / 2, height / 2))
+        x += widths[index] + FRAME_GAP
     result = Picture(tuple(shapes), width, height)
     return result.mirrored() if mirrored else result
 
 
 FOCUS_HALF = 26.0
+HOLD_ROOM = 16.0
+HAND_HALF = 17.0  # a hand is small: its close-up is closer
 
 
 def focus_windows(
@@ -730,7 +767,8 @@ def focus_windows(
     assert figure.focus is not None
     seen = [camera.flat(mean(body_point(stage.body, figure.focus))) for stage in stages]
     xs, ys = [p[0] for p in seen], [p[1] for p in seen]
-    half = max(FOCUS_HALF, (max(xs) - min(xs)) / 2 + 14, (max(ys) - min(ys)) / 2 + 14)
+    least = HAND_HALF if figure.focus in HAND_POINTS else FOCUS_HALF
+    half = max(least, (max(xs) - min(xs)) / 2 + 12, (max(ys) - min(ys)) / 2 + 12)
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return [(cx - half, cy - half, cx + half, cy + half)] * len(stages)
 

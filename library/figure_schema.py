@@ -26,6 +26,7 @@ FIGURE_KEYS = (
     "track",
     "arrows",
     "focus",
+    "props_stay",
 )
 FRAME_KEYS = ("pose", "hold")
 MAX_FRAMES = 3
@@ -48,13 +49,15 @@ def bare(key: str) -> str:
 def check_angle(problems: Collector, place: str, key: str, move: str, value: Any) -> bool:
     lowest, highest = movements(key)[move]
     if not number(value):
-        problems.add(place, f"must be a number of degrees (got {describe(value)})")
+        problems.add(place, f"must be a number (got {describe(value)})")
         return False
     if not lowest <= value <= highest:
+        unit = "centimetres" if move == "forward" else "degrees"
+        why = "" if key == "body" else "; a body cannot bend that far"
         problems.add(
             place,
-            f"{bare(key)} {move} must be from {shown(lowest)} to {shown(highest)} degrees "
-            f"(got {shown(value)}); a body cannot bend that far",
+            f"{bare(key)} {move} must be from {shown(lowest)} to {shown(highest)} {unit} "
+            f"(got {shown(value)}){why}",
         )
         return False
     return True
@@ -169,6 +172,7 @@ def check_figure(problems: Collector, raw: dict[str, Any], place: str) -> Figure
         frames=tuple(frames),
         track=track,
         focus=check_point(table, "focus", places=False),
+        props_stay=table.boolean("props_stay") is True,
         arrows=table.boolean("arrows") is not False,
     )
     return figure if len(problems.problems) == before else None

@@ -62,6 +62,8 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         data["track"] = figure.track
     if figure.focus:
         data["focus"] = figure.focus
+    if figure.props_stay:
+        data["props_stay"] = True
     if not figure.arrows:
         data["arrows"] = False
     if figure.frames:

@@ -19,16 +19,23 @@ JOINTS: dict[str, dict[str, tuple[float, float]]] = {
     "upper-trunk": {"flex": (-40, 70), "side": (-40, 40), "turn": (-50, 50)},
     "lower-trunk": {"flex": (-40, 90), "side": (-40, 40), "turn": (-40, 40)},
     "shoulder": {"flex": (-70, 185), "abd": (-40, 185), "rot": (-95, 100), "across": (-60, 140)},
-    "elbow": {"flex": (0, 155)},
-    "wrist": {"flex": (-85, 85)},
+    "elbow": {"flex": (0, 155), "turn": (-10, 190)},
+    "wrist": {"flex": (-85, 85), "side": (-40, 30)},
+    "fingers": {"flex": (-30, 100), "spread": (0, 30)},
+    "thumb": {"flex": (-20, 70), "abd": (-20, 70)},
     "hip": {"flex": (-35, 145), "abd": (-35, 70), "rot": (-55, 60)},
     "knee": {"flex": (-5, 160)},
-    "ankle": {"flex": (-85, 40)},
+    "ankle": {"flex": (-85, 40), "turn": (-40, 40)},
 }
-SIDED_JOINTS = ("shoulder", "elbow", "wrist", "hip", "knee", "ankle")
+SIDED_JOINTS = ("shoulder", "elbow", "wrist", "fingers", "thumb", "hip", "knee", "ankle")
 # The whole body turned from its base position: tilt pitches it forward (head down), roll
 # rolls it toward the near side, turn spins it about the vertical.
-BODY = {"tilt": (-180.0, 180.0), "roll": (-180.0, 180.0), "turn": (-180.0, 180.0)}
+BODY = {
+    "tilt": (-180.0, 180.0),
+    "roll": (-180.0, 180.0),
+    "turn": (-180.0, 180.0),
+    "forward": (-150.0, 150.0),  # centimetres, not degrees: the body moved along the floor
+}
 
 
 def joint_keys() -> list[str]:
@@ -60,6 +67,7 @@ SIDE_POINTS = (
     "ankle",
     "foot",
     "heel",
+    "thumb",
 )
 BODY_POINTS = (
     *MIDLINE_POINTS,
