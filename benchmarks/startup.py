@@ -4,7 +4,7 @@ ready (hepster: its library loaded and on screen). Prints both medians and their
 
     python benchmarks/startup.py [--runs 10]
 
-The target (issue 4) is a ratio of at most 1.5.
+The target is a ratio of at most 1.3 (the exercise pane now draws a figure at start-up too).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from tui.app import HepsterApp
 HepsterApp(exit_when_ready=True, autosave=False).run(headless=True)
 """
 
-TARGET = 1.5
+TARGET = 1.3
 
 
 def seconds(code: str, environment: dict[str, str]) -> float:

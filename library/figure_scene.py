@@ -7,6 +7,7 @@ so the pictures agree everywhere. Sizes are centimetres of the drawn person, y u
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -580,7 +581,13 @@ def detailed_hands(figure: Figure) -> bool:
     return any(key.endswith(("fingers", "thumb")) for pose in poses for (key, _), _ in pose)
 
 
-def staged(figure: Figure, position: str, angles: dict[tuple[str, str], float]) -> Staging:
+def staged(
+    figure: Figure,
+    position: str,
+    angles: dict[tuple[str, str], float],
+    *,
+    with_props: bool = True,
+) -> Staging:
     body = pose_body(position, angles, detailed_hands=detailed_hands(figure))
     stage = Staging(body, figure, position, body_solids(body))
     stage.lift = support_lift(stage)
@@ -597,7 +604,8 @@ def staged(figure: Figure, position: str, angles: dict[tuple[str, str], float]) 
         add(body.head, up),
         body.face,
     )
-    stage.props = props_solids(stage)
+    if with_props:
+        stage.props = props_solids(stage)
     return stage
 
 
@@ -682,7 +690,25 @@ def picture(
 ) -> Picture:
     """The whole picture: each frame drawn, laid out left to right (or top to bottom when
     `stacked`), with arrows between."""
-    position = figure_position(figure, exercise_position)
+    laid = laid_out(drawn_frames(figure, figure_position(figure, exercise_position)), stacked)
+    return laid.mirrored() if mirrored else laid
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Each frame drawn on its own, before they are laid out side by side or stacked."""
+
+    panels: tuple[tuple[Shape, ...], ...]
+    boxes: tuple[tuple[float, float, float, float], ...]
+    holds: tuple[bool, ...]
+    floor: float
+    grounded: bool
+    clipped: bool
+
+
+@functools.lru_cache(maxsize=512)
+def drawn_frames(figure: Figure, position: str) -> Frames:
+    """The frames of a figure (cached: the handout tries two layouts, the app redraws)."""
     camera = Camera.of(figure)
     poses = figure.frame_poses()
     stages = [staged(figure, position, angles) for angles, _ in poses]
@@ -706,11 +732,23 @@ def picture(
     if windows is not None:
         boxes = windows
     grounded = not camera.from_above and (windows is None or windows[0][1] <= floor)
+    return Frames(
+        tuple(tuple(panel) for panel in panels),
+        tuple(boxes),
+        tuple(hold for _, hold in poses),
+        floor,
+        grounded,
+        windows is not None,
+    )
+
+
+def laid_out(frames: Frames, stacked: bool) -> Picture:
+    panels, boxes, floor, grounded = frames.panels, frames.boxes, frames.floor, frames.grounded
     bottom = min(min(b[1] for b in boxes), floor) if grounded else min(b[1] for b in boxes)
     top = max(b[3] for b in boxes)
     cell_h = top - bottom
     # A held frame keeps room at its top right for the stopwatch, clear of a raised hand.
-    rooms = [HOLD_ROOM if hold else 0.0 for _, hold in poses]
+    rooms = [HOLD_ROOM if hold else 0.0 for hold in frames.holds]
     widths = [b[2] - b[0] + room for b, room in zip(boxes, rooms, strict=True)]
     count = len(panels)
     if stacked:
@@ -729,13 +767,13 @@ def picture(
         else:
             y = MARGIN
         dx, dy = x - left, y - bottom
-        placed = moved(panel, dx, dy)
+        placed = moved(panel, dx, dy)  # a list, for the clip marks around it
         if grounded:
             ground_y = floor + dy
             shapes.append(
                 Shape("line", ((x - 3, ground_y), (x + widths[index] + 3, ground_y)), 0.5, "ground")
             )
-        if windows is not None:
+        if frames.clipped:
             window = ((x, y), (x + panel_w, y + cell_h))
             placed = [
                 Shape("clip", window, 0.0, "paper"),
@@ -743,7 +781,7 @@ def picture(
                 Shape("unclip", (), 0.0, "paper"),
             ]
         shapes += placed
-        if poses[index][1]:
+        if frames.holds[index]:
             shapes += hold_mark((x + widths[index] - 7, y + cell_h - 9))
         if index < count - 1:
             if stacked:
@@ -751,8 +789,7 @@ def picture(
             else:
                 shapes += between_arrow((x + widths[index] + FRAME_GAP / 2, height / 2))
         x += widths[index] + FRAME_GAP
-    result = Picture(tuple(shapes), width, height)
-    return result.mirrored() if mirrored else result
+    return Picture(tuple(shapes), width, height)
 
 
 FOCUS_HALF = 26.0
@@ -792,7 +829,10 @@ def motion_arrow(
 
     start = {**base_angles(position), **start}
     end = {**base_angles(position), **end}
-    steps = [staged(figure, position, interpolate(start, end, i / 12)) for i in range(13)]
+    steps = [
+        staged(figure, position, interpolate(start, end, i / 12), with_props=False)
+        for i in range(13)
+    ]
     names = [figure.track] if figure.track else [n for n in TRACKED]
 
     def path(name: str) -> list[Point]:

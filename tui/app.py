@@ -849,6 +849,17 @@ class HepsterApp(App[int]):
     def action_new_exercise(self) -> None:
         self.edit_exercise(None)
 
+    def action_show_picture(self) -> None:
+        from tui.screens.picture import PictureScreen
+        from tui.widgets.detail import ExerciseDetail
+
+        shown = self.screen.query(ExerciseDetail)
+        exercise = shown.first().exercise if shown else None
+        if exercise is None:
+            self.notify("Highlight an exercise to see its picture", severity="warning")
+            return
+        self.push_screen(PictureScreen(exercise, None))
+
     def action_clone_exercise(self) -> None:
         exercise = self.highlighted_exercise()
         if exercise is None:

@@ -51,6 +51,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("focus_search", "Search the library", "Put the cursor in the search box",
             "f5", None, "main",
             priority=True),
+    Command("show_picture", "Show the picture large", "The exercise's figure as large as the "
+            "terminal allows", "f10", None, priority=True),
     Command("toggle_detail", "Show exercise or program", "Switch the right-hand pane between "
             "the exercise's details and the program (on a narrow screen)", "f7", None,
             priority=True),

@@ -78,3 +78,32 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-u
         await pilot.pause(0.1)
 
     assert snap_compare(app_on_example(tmp_path), terminal_size=NARROW, run_before=open_help)
+
+
+def test_exercise_pane_narrow(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the right-hand pane shows the exercise, its figure above the steps."""
+
+    async def show_exercise(pilot: Pilot[int]) -> None:
+        await ready_in_browser(pilot)
+        await pilot.press("f7")
+        await until(pilot, lambda: "-show-detail" in pilot.app.screen.query_one("#panes").classes)
+        await pilot.pause(0.2)
+
+    assert snap_compare(
+        app_on_example(tmp_path),
+        terminal_size=NARROW,
+        press=["s", "t", "r", "a", "p"],
+        run_before=show_exercise,
+    )
+
+
+def test_picture_large_narrow(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """F10 shows the highlighted exercise's figure as large as an 80x24 terminal allows."""
+
+    async def open_picture(pilot: Pilot[int]) -> None:
+        await ready_in_browser(pilot)
+        await pilot.press("f10")
+        await until(pilot, lambda: bool(pilot.app.screen.query("#picture-cells")))
+        await pilot.pause(0.2)
+
+    assert snap_compare(app_on_example(tmp_path), terminal_size=NARROW, run_before=open_picture)

@@ -9,9 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from library.dose_text import dose_text
-from library.figure_scene import fitted_picture
 from library.model import Exercise
-from tui.widgets.figure_cells import FigureCells
 
 LAYER_TEXT = {
     "bundled": "the bundled library",
@@ -29,23 +27,31 @@ def layer_line(exercise: Exercise, overridden: list[Exercise]) -> Text:
 
 
 def picture(exercise: Exercise, rows: int) -> RenderableType | None:
-    """The drawn figure in braille, or a word about the picture file the handout prints."""
+    """The drawn figure in coloured blocks, or a word about the picture file the handout
+    prints."""
+    from library.figure_scene import exercise_picture
+    from tui.widgets.figure_cells import FigureCells
+
     if exercise.image_path() is not None:
         return Text(f"Picture: {exercise.image} (printed on the handout)", style="dim")
-    # As wide as the pane allows; the frames one above the other when that draws them larger.
-    drawn = fitted_picture(exercise, None, 90, rows * 4)
+    row, column = exercise_picture(exercise), exercise_picture(exercise, stacked=True)
+    drawn = None if row is None or column is None else FigureCells((row, column), rows)
     if exercise.image:
         missing = Text(f"Picture file missing: {exercise.image}", style="dim")
         if drawn is None:
             return missing
         missing.append("; the drawn figure is printed instead")
-        return Group(FigureCells(drawn, rows), missing)
+        return Group(drawn, missing)
     if drawn is None:
         return Text("No picture for this exercise yet", style="dim")
-    return FigureCells(drawn, rows)
+    return drawn
 
 
-def detail(exercise: Exercise, overridden: list[Exercise], rows: int = 12) -> RenderableType:
+def detail(
+    exercise: Exercise, overridden: list[Exercise], rows: int = 12, *, drawn: bool = True
+) -> RenderableType:
+    """Everything about the exercise; `drawn` False leaves the picture's room blank, to be
+    drawn a moment later (at start-up, so that the app is on screen first)."""
     parts: list[RenderableType] = []
     head = Text(exercise.name, style="bold")
     head.append(f"\n{exercise.id}", style="dim")
@@ -58,7 +64,7 @@ def detail(exercise: Exercise, overridden: list[Exercise], rows: int = 12) -> Re
     if exercise.sided:
         facts.append("one side at a time")
     parts.append(Text(" · ".join(facts), style="dim"))
-    shown = picture(exercise, rows)
+    shown = picture(exercise, rows) if drawn else Text("\n" * (rows - 1))
     if shown is not None:
         parts += [Text(""), shown]
     if exercise.summary:
@@ -104,6 +110,16 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
             text.update("Pick an exercise on the left to read it here.")
         else:
             # A shorter picture on a short screen, so that the steps still show below it.
-            rows = 12 if self.app.size.height >= 36 else 7
-            text.update(detail(exercise, overridden, rows))
+            rows = 14 if self.app.size.height >= 36 else 8
+            text.update(detail(exercise, overridden, rows, drawn=self.drawing))
+            if not self.drawing:
+                self.call_after_refresh(self.start_drawing)
         self.scroll_home(animate=False)
+
+    # The first exercise is shown before its picture: drawing loads the figure code, which
+    # need not hold up the app's first screen.
+    drawing = False
+
+    def start_drawing(self) -> None:
+        self.drawing = True
+        self.show(self.exercise, self.overridden)
