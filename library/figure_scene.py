@@ -125,10 +125,6 @@ class Camera:
     def depth(self, p: Vec) -> float:
         return self.seen(p)[2]
 
-    @property
-    def from_above(self) -> bool:
-        return abs(self.tilt) > 45
-
 
 def body_solids(body: Body) -> list[Solid]:
     solids: list[Solid] = []
@@ -731,7 +727,9 @@ def drawn_frames(figure: Figure, position: str) -> Frames:
     windows = focus_windows(figure, stages, camera) if figure.focus else None
     if windows is not None:
         boxes = windows
-    grounded = not camera.from_above and (windows is None or windows[0][1] <= floor)
+    # A ground line only in a level view: seen from above at a slant, the floor is a plane, and a
+    # level line would cut through the mat.
+    grounded = abs(camera.tilt) < 1 and (windows is None or windows[0][1] <= floor)
     return Frames(
         tuple(tuple(panel) for panel in panels),
         tuple(boxes),
