@@ -286,15 +286,18 @@ def hand_parts(
     parts = [Limb(along(wrist, hand.s, -1.0), knuckles, 2.6, side)]
     curl = angle(angles, side, "fingers", "flex")
     spread = angle(angles, side, "fingers", "spread")
+    tips = angle(angles, side, "fingers", "tips")
+    names = ("index", "middle", "ring", "little")
     for index, across in enumerate((2.4, 0.8, -0.8, -2.4)):
         fan = spread * (1.5 - index) / 1.5
         finger = hand.turned("a", -sign * fan)
         start = along(knuckles, hand.r, sign * across)
         # The middle fingers are a little longer than the outer ones.
         scale = 1.0 if index in (1, 2) else 0.85
-        first = finger.turned("r", curl)
+        own = curl + angle(angles, side, "fingers", names[index])
+        first = finger.turned("r", own)
         middle = along(start, first.s, -FINGER[0] * scale)
-        second = first.turned("r", curl)
+        second = first.turned("r", own + tips)
         tip = along(middle, second.s, -FINGER[1] * scale)
         parts += [Limb(start, middle, FINGER_R, side), Limb(middle, tip, FINGER_R * 0.9, side)]
     thumb_base = along(along(wrist, hand.s, -1.8), hand.r, sign * 2.4)

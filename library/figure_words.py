@@ -14,6 +14,8 @@ from __future__ import annotations
 #   rot: turning the limb outward about its length (inward is negative)
 #   across: swinging a raised arm across the front of the body
 #   side: bending the trunk or neck toward the near side; turn: twisting toward it
+#   fingers: flex curls all four at each knuckle; tips bends their end halves more (a hook
+#   fist); index, middle, ring and little curl that one finger more
 JOINTS: dict[str, dict[str, tuple[float, float]]] = {
     "neck": {"flex": (-70, 80), "side": (-45, 45), "turn": (-80, 80)},
     "upper-trunk": {"flex": (-40, 70), "side": (-40, 40), "turn": (-50, 50)},
@@ -21,7 +23,15 @@ JOINTS: dict[str, dict[str, tuple[float, float]]] = {
     "shoulder": {"flex": (-70, 185), "abd": (-40, 185), "rot": (-95, 100), "across": (-60, 140)},
     "elbow": {"flex": (0, 155), "turn": (-10, 190)},
     "wrist": {"flex": (-85, 85), "side": (-40, 30)},
-    "fingers": {"flex": (-30, 100), "spread": (0, 30)},
+    "fingers": {
+        "flex": (-30, 100),
+        "spread": (0, 30),
+        "tips": (-100, 100),
+        "index": (-30, 100),
+        "middle": (-30, 100),
+        "ring": (-30, 100),
+        "little": (-30, 100),
+    },
     "thumb": {"flex": (-20, 70), "abd": (-20, 70)},
     "hip": {"flex": (-35, 145), "abd": (-35, 70), "rot": (-55, 60)},
     "knee": {"flex": (-5, 160)},
