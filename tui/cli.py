@@ -12,18 +12,19 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from library.dose_text import dose_text
-from library.figure_scene import Picture
-from library.figure_text import figure_data
 from library.layers import Library, load_library
 from library.model import Exercise, Program
-from library.pictures import picture_kind
 from library.problems import InvalidFile, Problem
 from library.program_files import dose_pairs, load_program, present, save_program
 from library.schema import EXERCISE_KEYS
 from library.search import Filters, SearchIndex
 from library.words import KINDS, POSITIONS, REGIONS
+
+if TYPE_CHECKING:
+    from library.figure_scene import Picture
 
 COMMANDS = ("export", "validate", "library", "show", "new", "figure")
 OK, INVALID, USAGE = 0, 1, 2
@@ -137,6 +138,9 @@ def run_validate(paths: Sequence[Path]) -> int:
 
 
 def exercise_json(exercise: Exercise) -> dict[str, object]:
+    from library.figure_text import figure_data
+    from library.pictures import picture_kind
+
     data: dict[str, object] = dict(present(exercise, EXERCISE_KEYS))
     data["sided"] = exercise.sided
     if exercise.dose is not None:
@@ -324,6 +328,7 @@ def run_figure(args: argparse.Namespace) -> int:
 
 
 def figure_bytes(drawn: Picture, suffix: str, width: int) -> bytes:
+    """The picture as the file's ending asks; each writer is imported only when used."""
     if suffix == ".svg":
         from exports.figure_svg import svg_text
 

@@ -92,6 +92,9 @@ def detail(
     return Group(*parts)
 
 
+FIRST_PICTURE_DELAY = 0.15  # seconds after the first screen
+
+
 class ExerciseDetail(VerticalScroll, can_focus=True):
     """Scrolls with ↑/↓ when focused; shows the exercise highlighted in the browser."""
 
@@ -112,13 +115,15 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
             # A shorter picture on a short screen, so that the steps still show below it.
             rows = 14 if self.app.size.height >= 36 else 8
             text.update(detail(exercise, overridden, rows, drawn=self.drawing))
-            if not self.drawing:
-                self.call_after_refresh(self.start_drawing)
+            if not self.drawing and not self.waiting:
+                self.waiting = True
+                self.set_timer(FIRST_PICTURE_DELAY, self.start_drawing)
         self.scroll_home(animate=False)
 
-    # The first exercise is shown before its picture: drawing loads the figure code, which
-    # need not hold up the app's first screen.
+    # The first exercise is shown before its picture: drawing loads the figure code and
+    # rasterises it (some 40 ms), which need not hold up the app's first screen.
     drawing = False
+    waiting = False
 
     def start_drawing(self) -> None:
         self.drawing = True
