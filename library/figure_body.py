@@ -24,6 +24,7 @@ THIGH = 44.0
 SHIN = 42.0
 FOOT = 16.0  # ankle to toes
 HEEL = 5.0
+TOES = 5.5  # the ball of the foot to the tips of the toes
 HIP_OUT = 9.0  # a hip joint from the middle of the pelvis
 HIP_DOWN = 4.0
 SHOULDER_OUT = 17.0
@@ -237,7 +238,11 @@ def arm(
     points: dict[str, Vec],
     detailed: bool,
 ) -> list[Limb]:
-    shoulder = along(along(neck_base, upper.s, -SHOULDER_DOWN), upper.r, sign * SHOULDER_OUT)
+    # The shoulder blade carries the shoulder: lifted (a shrug) or pulled back (a squeeze).
+    lift = angle(angles, side, "shoulder-blade", "lift")
+    back = angle(angles, side, "shoulder-blade", "back")
+    shoulder = along(along(neck_base, upper.s, lift - SHOULDER_DOWN), upper.r, sign * SHOULDER_OUT)
+    shoulder = along(shoulder, upper.a, -back)
     upper_arm = limb_axes(upper, sign, angles, side, "shoulder")
     elbow = along(shoulder, upper_arm.s, -UPPER_ARM)
     forearm = upper_arm.turned("r", angle(angles, side, "elbow", "flex"))
@@ -330,6 +335,15 @@ def leg(
     foot = foot.turned("s", sign * angle(angles, side, "ankle", "turn"))
     toes = along(along(ankle, foot.a, FOOT), foot.s, -5.0)
     heel = along(along(ankle, foot.a, -HEEL), foot.s, -5.0)
+    curl = angles.get((f"{side}-toes", "flex"), angles.get(("toes", "flex")))
+    limbs = [Limb(hip, knee, THIGH_R, side), Limb(knee, ankle, SHIN_R, side)]
+    if curl is None:
+        limbs.append(Limb(heel, toes, FOOT_R, side))
+    else:
+        # Toes drawn apart from the foot only when a pose moves them (curling a towel).
+        ball = along(along(ankle, foot.a, FOOT - TOES), foot.s, -5.0)
+        toes = along(ball, foot.turned("r", -curl).a, TOES)
+        limbs += [Limb(heel, ball, FOOT_R, side), Limb(ball, toes, FOOT_R * 0.8, side)]
     points.update(
         {
             f"{side}-hip": hip,
@@ -342,8 +356,4 @@ def leg(
             f"{side}-toes": toes,
         }
     )
-    return [
-        Limb(hip, knee, THIGH_R, side),
-        Limb(knee, ankle, SHIN_R, side),
-        Limb(heel, toes, FOOT_R, side),
-    ]
+    return limbs

@@ -33,6 +33,7 @@ class Frame:
 
     pose: Angles = ()
     hold: bool = False
+    squeeze: str | None = None  # a body point whose muscles tighten: drawn as a burst
 
 
 @dataclass(frozen=True)

@@ -719,6 +719,10 @@ def drawn_frames(figure: Figure, position: str) -> Frames:
         panel = flatten([*stage.props, *stage.solids], camera)
         if index and figure.arrows:
             panel += motion_arrow(figure, position, camera, poses[index - 1][0], poses[index][0])
+        squeeze = figure.frames[index].squeeze if figure.frames else None
+        if squeeze is not None:
+            point = mean(body_point(stage.body, squeeze))
+            panel += squeeze_mark(camera.flat(point), part_radius(stage.body, point))
         panels.append(panel)
     # One floor for every frame: each frame's floor is at y = 0 before the camera, so in a
     # level view the frames already share it.
@@ -900,6 +904,25 @@ def between_arrow(centre: Point, *, down: bool = False) -> list[Shape]:
         Shape("line", ((x - 10, y), (x + 3, y)), 2.0, "between"),
         Shape("polygon", ((x + 11, y), (x + 2, y + 7), (x + 2, y - 7)), 0.0, "between"),
     ]
+
+
+def squeeze_mark(centre: Point, radius: float) -> list[Shape]:
+    """Short strokes all around a part: tighten the muscles here."""
+    x, y = centre
+    inner, outer = radius + 2.5, radius + 7.0
+    strokes = []
+    for step in range(8):
+        angle = math.radians(22.5 + step * 45)
+        c, s = math.cos(angle), math.sin(angle)
+        strokes.append(
+            Shape(
+                "line",
+                ((x + c * inner, y + s * inner), (x + c * outer, y + s * outer)),
+                0.9,
+                "arrow",
+            )
+        )
+    return strokes
 
 
 def hold_mark(centre: Point) -> list[Shape]:

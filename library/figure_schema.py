@@ -28,7 +28,7 @@ FIGURE_KEYS = (
     "focus",
     "props_stay",
 )
-FRAME_KEYS = ("pose", "hold")
+FRAME_KEYS = ("pose", "hold", "squeeze")
 MAX_FRAMES = 3
 MAX_PROPS = 8
 JOINT_KEYS = joint_keys()
@@ -52,8 +52,8 @@ def check_angle(problems: Collector, place: str, key: str, move: str, value: Any
         problems.add(place, f"must be a number (got {describe(value)})")
         return False
     if not lowest <= value <= highest:
-        unit = "centimetres" if move == "forward" else "degrees"
-        why = "" if key == "body" else "; a body cannot bend that far"
+        unit = "centimetres" if move in ("forward", "lift", "back") else "degrees"
+        why = "" if key == "body" or unit == "centimetres" else "; a body cannot bend that far"
         problems.add(
             place,
             f"{bare(key)} {move} must be from {shown(lowest)} to {shown(highest)} {unit} "
@@ -152,7 +152,13 @@ def check_figure(problems: Collector, raw: dict[str, Any], place: str) -> Figure
         at = join(place, indexed("frame", index))
         frame_table = Table(problems, entry, at, FRAME_KEYS)
         pose = check_pose(problems, entry["pose"], join(at, "pose")) if "pose" in entry else ()
-        frames.append(Frame(pose=pose, hold=bool(frame_table.boolean("hold"))))
+        frames.append(
+            Frame(
+                pose=pose,
+                hold=bool(frame_table.boolean("hold")),
+                squeeze=check_point(frame_table, "squeeze", places=False),
+            )
+        )
 
     def degrees(key: str, lowest: float, highest: float) -> float:
         value = raw.get(key, 0)

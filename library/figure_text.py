@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from library.figure_model import Angles, Figure, Prop
+from library.figure_model import Angles, Figure, Frame, Prop
 from library.toml_text import pair_text, value_text
 
 
@@ -36,10 +36,12 @@ def prop_data(prop: Prop) -> str | dict[str, str]:
     return prop.kind if len(data) == 1 else data
 
 
-def frame_data(pose: Angles, hold: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {"pose": pose_data(pose)} if pose else {}
-    if hold:
+def frame_data(frame: Frame) -> dict[str, Any]:
+    data: dict[str, Any] = {"pose": pose_data(frame.pose)} if frame.pose else {}
+    if frame.hold:
         data["hold"] = True
+    if frame.squeeze:
+        data["squeeze"] = frame.squeeze
     return data
 
 
@@ -67,7 +69,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
     if not figure.arrows:
         data["arrows"] = False
     if figure.frames:
-        data["frame"] = [frame_data(frame.pose, frame.hold) for frame in figure.frames]
+        data["frame"] = [frame_data(frame) for frame in figure.frames]
     return data
 
 

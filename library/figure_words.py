@@ -36,8 +36,23 @@ JOINTS: dict[str, dict[str, tuple[float, float]]] = {
     "hip": {"flex": (-35, 145), "abd": (-35, 70), "rot": (-55, 60)},
     "knee": {"flex": (-5, 160)},
     "ankle": {"flex": (-85, 40), "turn": (-40, 40)},
+    "toes": {"flex": (-50, 70)},
+    # Centimetres, not degrees: how far the shoulder is lifted (a shrug) and pulled back
+    # toward the spine (a squeeze; rounded forward is negative).
+    "shoulder-blade": {"lift": (-2, 6), "back": (-6, 6)},
 }
-SIDED_JOINTS = ("shoulder", "elbow", "wrist", "fingers", "thumb", "hip", "knee", "ankle")
+SIDED_JOINTS = (
+    "shoulder-blade",
+    "shoulder",
+    "elbow",
+    "wrist",
+    "fingers",
+    "thumb",
+    "hip",
+    "knee",
+    "ankle",
+    "toes",
+)
 # The whole body turned from its base position: tilt pitches it forward (head down), roll
 # rolls it toward the near side, turn spins it about the vertical.
 BODY = {
