@@ -237,3 +237,43 @@ def test_every_bundled_figure_draws() -> None:
                 for x, y in shape.points:
                     assert -1 <= x <= shown.width + 1, exercise.id
                     assert -1 <= y <= shown.height + 1, exercise.id
+
+
+def test_a_shrug_lifts_the_shoulder_and_a_squeeze_pulls_it_back() -> None:
+    still = pose_body("standing", {})
+    moved = pose_body(
+        "standing", {("near-shoulder-blade", "lift"): 5, ("near-shoulder-blade", "back"): 4}
+    )
+    before, after = still.points["near-shoulder"], moved.points["near-shoulder"]
+    assert after[1] == pytest.approx(before[1] + 5)
+    assert after[0] == pytest.approx(before[0] - 4)
+    assert moved.points["far-shoulder"] == still.points["far-shoulder"]
+
+
+def test_toes_are_their_own_part_only_when_a_pose_moves_them() -> None:
+    plain = pose_body("sitting", {})
+    curled = pose_body("sitting", {("near-toes", "flex"): 50})
+    assert len(curled.limbs) == len(plain.limbs) + 1
+    # Curled down: the tips of the toes go lower than the ball of the foot.
+    assert curled.points["near-toes"][1] < plain.points["near-toes"][1]
+
+
+def test_a_squeeze_is_marked_in_red_around_the_part() -> None:
+    text = (
+        '[exercise.figure]\nposition = "lying-on-back"\n[[exercise.figure.frame]]\n'
+        '[[exercise.figure.frame]]\nsqueeze = "near-thigh"\nhold = true\n'
+    )
+    figure, problems = checked(text)
+    assert problems == [] and figure is not None
+    drawn = picture(figure)
+    assert sum(1 for shape in drawn.shapes if shape.fill == "arrow") >= 8
+    again, _ = checked(figure_text(figure))
+    assert again == figure
+
+
+def test_centimetres_are_named_as_such() -> None:
+    _, problems = checked("[exercise.figure]\npose = { near-shoulder-blade = { lift = 9 } }\n")
+    assert problems == [
+        "hip.toml: exercise[4].figure.pose.near-shoulder-blade.lift: shoulder-blade lift must "
+        "be from -2 to 6 centimetres (got 9)"
+    ]
