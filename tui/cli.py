@@ -9,7 +9,7 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -318,10 +318,7 @@ def run_figure(args: argparse.Namespace) -> int:
             return INVALID
         data = figure_bytes(drawn, suffix, args.width)
         shown = exercise.name
-    try:
-        atomic_write(target, data)
-    except OSError as error:
-        complain(f"{target}: cannot write: {error.strerror}")
+    if not wrote(target, lambda: atomic_write(target, data)):
         return INVALID
     print(f"{target}: written, {shown}")
     return OK
@@ -340,6 +337,16 @@ def figure_bytes(drawn: Picture, suffix: str, width: int) -> bytes:
     from exports.figure_pdf import figure_pdf
 
     return figure_pdf(drawn)
+
+
+def wrote(path: Path, write: Callable[[], None]) -> bool:
+    """Whether `write` wrote `path`; if it could not, one line says why."""
+    try:
+        write()
+    except OSError as error:
+        complain(f"{path}: cannot write: {error.strerror}")
+        return False
+    return True
 
 
 def run_new(path: Path, template_id: str | None) -> int:
@@ -366,10 +373,7 @@ def run_new(path: Path, template_id: str | None) -> int:
             report(error.problems)
             return INVALID
     program = replace(program, created=dt.date.today())
-    try:
-        save_program(program, path)
-    except OSError as error:
-        complain(f"{path}: cannot write: {error.strerror}")
+    if not wrote(path, lambda: save_program(program, path)):
         return INVALID
     print(f"{path}: written, {len(program.items)} exercises")
     return OK
