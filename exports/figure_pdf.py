@@ -96,6 +96,17 @@ def figure_pdf(picture: Picture, width: float = 340.0) -> bytes:
     return out.getvalue()
 
 
+def fitted(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut short with "…" where it would run into the next cell."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def contact_sheet(entries: Sequence[tuple[str, str, Picture]], page: tuple[float, float]) -> bytes:
     """Each (id, name, picture) in a grid, three across and four down, with its name and id
     under it: for a therapist checking the drawings."""
@@ -126,7 +137,7 @@ def contact_sheet(entries: Sequence[tuple[str, str, Picture]], page: tuple[float
             )
             canvas.setFillColor(HexColor("#000000"))
             canvas.setFont(bold, 8.5)
-            canvas.drawString(x + 6, top - cell_h + 20, name[:60])
+            canvas.drawString(x + 6, top - cell_h + 20, fitted(name, bold, 8.5, cell_w - 12))
             canvas.setFont(regular, 8)
             canvas.drawString(x + 6, top - cell_h + 9, exercise_id)
         canvas.showPage()
