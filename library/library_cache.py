@@ -23,9 +23,12 @@ from library.locations import cache_dir
 from library.search import SearchIndex
 
 # Bump when Library, Exercise or SearchIndex change shape.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: exercises carry figures
 CODE = (
     "model.py",
+    "figure_model.py",
+    "figure_schema.py",
+    "figure_words.py",
     "schema.py",
     "layers.py",
     "search.py",

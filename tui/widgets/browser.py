@@ -30,6 +30,7 @@ from tui.widgets.clicks import ClickToChooseList
 
 FILTERS = ("region", "kind", "position", "equipment")
 FIRST_BATCH = 40
+REST_AT_START = 0.1  # seconds
 
 
 def word_options(words: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
@@ -94,6 +95,7 @@ class LibraryBrowser(Vertical):
         self.rest: list[Option] = []  # results not in the list yet (see refresh_results)
         self.found: list[Exercise] = []
         self.in_program: set[str] = set()
+        self.filled_once = False
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder="Search exercises…", id="search", compact=True)
@@ -169,8 +171,13 @@ class LibraryBrowser(Vertical):
         # layout once, after the therapist already sees the top of it.
         results.set_options(options[:FIRST_BATCH])
         self.rest = options[FIRST_BATCH:]
-        if self.rest:
+        if self.rest and not self.filled_once:
+            # At start-up the rest waits until the app is on screen: the first batch more than
+            # fills the list, and the count above it already says how many there are.
+            self.set_timer(REST_AT_START, self.add_rest)
+        elif self.rest:
             self.call_after_refresh(self.add_rest)
+        self.filled_once = True
         count = len(self.found)
         total = len(self.index.exercises)
         noun = "exercise" if total == 1 else "exercises"
