@@ -14,8 +14,6 @@ from pathlib import Path
 from library.locations import LIBRARY_ENV, bundled_library, personal_library
 from library.model import Exercise
 from library.problems import Collector, InvalidFile, Problem
-from library.schema import check_library_file
-from library.toml_files import format_problem, is_program, read_document
 
 
 @dataclass(frozen=True)
@@ -76,6 +74,11 @@ def read_folder(folder: Folder) -> tuple[list[Exercise], list[Template], list[Pr
 
     A bad file costs only its own exercises: the rest of the library stays usable.
     """
+    # Imported here: a start-up from the cache never reads a file, and need not load the
+    # TOML reader and the checks.
+    from library.schema import check_library_file
+    from library.toml_files import format_problem, is_program, read_document
+
     exercises: list[Exercise] = []
     templates: list[Template] = []
     problems: list[Problem] = []
