@@ -10,7 +10,16 @@ import difflib
 from typing import Any
 
 from library.figure_model import Angles, Figure, Frame, Prop
-from library.figure_words import BODY_POINTS, PLACES, PROPS, SIZES, VIEWS, joint_keys, movements
+from library.figure_words import (
+    BODY_POINTS,
+    PLACES,
+    PROPS,
+    SIDED_JOINTS,
+    SIZES,
+    VIEWS,
+    joint_keys,
+    movements,
+)
 from library.problems import Collector
 from library.schema import Table, describe, indexed, join, quoted
 from library.words import POSITIONS
@@ -32,6 +41,10 @@ FRAME_KEYS = ("pose", "hold", "squeeze")
 MAX_FRAMES = 3
 MAX_PROPS = 8
 JOINT_KEYS = joint_keys()
+JOINTS_SAID = (
+    "neck, upper-trunk, lower-trunk, body, and (alone for both sides, or with near- or far-) "
+    + ", ".join(SIDED_JOINTS)
+)
 
 
 def number(value: Any) -> bool:
@@ -76,7 +89,7 @@ def check_pose(problems: Collector, raw: Any, place: str) -> Angles:
         if key not in JOINT_KEYS:
             hint = difflib.get_close_matches(key, JOINT_KEYS, n=1)
             guess = f"did you mean '{hint[0]}'? " if hint else ""
-            problems.add(at, f"unknown joint; {guess}allowed: {quoted(JOINT_KEYS)}")
+            problems.add(at, f"unknown joint; {guess}allowed: {JOINTS_SAID}")
             continue
         allowed = movements(key)
         if not isinstance(value, dict):

@@ -17,7 +17,7 @@ from typing import Any
 
 from library.figure_model import Figure
 from library.model import Amount, Dose, Exercise, Item, Program
-from library.problems import Collector
+from library.problems import Collector, Problem
 from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS, SIDES
 
 PROGRAM_FORMAT = "hepster-program"
@@ -375,7 +375,17 @@ def check_figure_table(table: Table) -> Figure | None:
     # Imported here: the figure's checks build on this module's Table.
     from library.figure_schema import check_figure
 
-    return check_figure(table.problems, raw, table.at("figure"))
+    problems = table.problems
+    before = len(problems.problems)
+    figure = check_figure(problems, raw, table.at("figure"))
+    exercise_id = table.raw.get("id")
+    if isinstance(exercise_id, str) and ID_PATTERN.fullmatch(exercise_id):
+        # A figure's places run long; the exercise's id says which one to look at.
+        problems.problems[before:] = [
+            Problem(p.path, p.place, f"{p.message} (in the figure of {exercise_id})")
+            for p in problems.problems[before:]
+        ]
+    return figure
 
 
 def check_exercise(

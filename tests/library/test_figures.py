@@ -204,7 +204,7 @@ def test_a_bad_figure_in_a_program_names_the_exercise_table(tmp_path: Path) -> N
         load_program(path)
     assert [str(p) for p in error.value.problems] == [
         f"{path}: exercise[1].figure.pose.far-knee.flex: knee flex must be from -5 to 160 "
-        "degrees (got 260); a body cannot bend that far"
+        "degrees (got 260); a body cannot bend that far (in the figure of my-own-stretch)"
     ]
 
 
