@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from library.layers import load_library
 from library.locations import personal_library
 from library.program_files import load_program
 from tui.cli import main
@@ -288,3 +290,24 @@ def test_an_image_link_that_loops_is_one_line(
     assert code == 1
     assert err.startswith(f"{library}: exercise[1].image: cannot be used: ")
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("template", [None, "low-back-hips"])
+def test_new_takes_the_therapist_from_the_settings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, template: str | None
+) -> None:
+    """As Ctrl+N in the app: the handout of a program made here says whom to call too."""
+    from library.settings import Settings, save_settings
+
+    save_settings(Settings(clinician="Sam Rivera, PT", clinic="Riverside PT", contact="555-0100"))
+    path = tmp_path / "x.toml"
+    args = ["new", str(path)] + (["--template", template] if template else [])
+    code, _, err = run(capsys, *args)
+    assert (code, err) == (0, "")
+    program = load_program(path, load_library().get)
+    assert (program.clinician, program.clinic, program.contact) == (
+        "Sam Rivera, PT",
+        "Riverside PT",
+        "555-0100",
+    )
+    assert program.created == dt.date.today()

@@ -42,6 +42,7 @@ from library.editing import (
     UpdateDefinition,
 )
 from library.model import Exercise, Program
+from library.new_program import NEW_TITLE, blank_program, from_template
 from library.problems import InvalidFile, Problem
 from tui.commands import COMMANDS, key_text
 from tui.messages import AddRequested, DoseRequested, ExerciseHighlighted, MainScreenMounted
@@ -58,7 +59,6 @@ if TYPE_CHECKING:
     from library.settings import Settings
     from tui.screens.files import ExportChoice
 
-NEW_TITLE = "Home exercise program"
 # How many problems one notification lists; the rest are counted.
 SHOWN_PROBLEMS = 6
 
@@ -354,25 +354,11 @@ class HepsterApp(App[int]):
 
     def blank_program(self) -> Program:
         """A new program with today's date and the therapist's defaults from the settings."""
-        settings = self.settings
-        return Program(
-            title=NEW_TITLE,
-            clinician=settings.clinician if settings else None,
-            clinic=settings.clinic if settings else None,
-            contact=settings.contact if settings else None,
-            created=self.today or dt.date.today(),
-        )
+        return blank_program(self.settings, self.today or dt.date.today())
 
     def with_defaults(self, program: Program) -> Program:
         """A template made ready for a patient: today's date, the therapist's own details."""
-        blank = self.blank_program()
-        return replace(
-            program,
-            created=blank.created,
-            clinician=program.clinician or blank.clinician,
-            clinic=program.clinic or blank.clinic,
-            contact=program.contact or blank.contact,
-        )
+        return from_template(program, self.settings, self.today or dt.date.today())
 
     # Autosave and recovery.
 

@@ -10,13 +10,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.dose_text import dose_text
 from library.layers import Library, load_library
-from library.model import Exercise, Program
+from library.model import Exercise
 from library.problems import InvalidFile, Problem
 from library.program_files import dose_pairs, load_program, present, save_program
 from library.schema import EXERCISE_KEYS
@@ -359,7 +358,15 @@ def run_new(path: Path, template_id: str | None) -> int:
     if not path.parent.is_dir():
         complain(f"{path}: the folder {path.parent} does not exist")
         return INVALID
-    program = Program(title="Home exercise program")
+    from library.new_program import blank_program, from_template
+    from library.settings import load_settings
+
+    # The therapist's own details from the settings, as a new program in the app gets them:
+    # without them the handout would not say whom to call.
+    settings, settings_problems = load_settings()
+    report(settings_problems)
+    today = dt.date.today()
+    program = blank_program(settings, today)
     if template_id is not None:
         library = library_with_warnings()
         template = library.templates.get(template_id)
@@ -368,11 +375,10 @@ def run_new(path: Path, template_id: str | None) -> int:
             complain(f"no template '{template_id}'; the templates are: {known}")
             return INVALID
         try:
-            program = load_program(template.path, library.get)
+            program = from_template(load_program(template.path, library.get), settings, today)
         except InvalidFile as error:
             report(error.problems)
             return INVALID
-    program = replace(program, created=dt.date.today())
     if not wrote(path, lambda: save_program(program, path)):
         return INVALID
     print(f"{path}: written, {len(program.items)} exercises")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, TextArea
-from tui_helpers import TODAY, add, running, type_text
+from tui_helpers import TODAY, add, running, type_text, until
 
 from library.editing import SetInfo, info_of
 from library.locations import config_dir
@@ -336,3 +336,21 @@ def test_program_text_of_a_new_program_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "blank.toml"
     path.write_text(program_text(app.blank_program()))
     assert load_program(path).created == TODAY
+
+
+async def test_a_template_takes_the_therapist_from_the_settings_as_hepster_new_does() -> None:
+    """Ctrl+N from a template gives the clinician, clinic and contact that `hepster new
+    --template` gives (tests/test_cli.py): one rule, in library/new_program.py."""
+    save_settings(Settings(clinician="Sam Rivera, PT", clinic="Riverside PT", contact="555-0100"))
+    async with running() as (app, pilot):
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, NewProgramScreen))
+        app.screen.dismiss("low-back-hips")  # the template chosen in the dialog
+        await until(pilot, lambda: len(app.program.items) > 0)
+        program = app.program
+        assert (program.clinician, program.clinic, program.contact) == (
+            "Sam Rivera, PT",
+            "Riverside PT",
+            "555-0100",
+        )
+        assert program.created == TODAY
