@@ -22,7 +22,6 @@ from library.schema import DOSE_KEYS, FORMAT_VERSION, PROGRAM_FORMAT, check_dose
 RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*$")
 AMOUNT_KEYS = ("sets", "reps", "hold_s", "duration_s")
 INTEGER_KEYS = ("rest_s", "per_day", "days_per_week")
-WORD_KEYS = ("side",)
 
 
 def number_value(text: str) -> Any:

@@ -125,9 +125,3 @@ class SearchIndex:
                 scores[position] += STARTS_BONUS
         ranked = sorted(scores, key=lambda p: (-scores[p], p))
         return [self.exercises[p] for p in ranked if filters.allow(self.exercises[p])]
-
-
-def search(
-    exercises: Iterable[Exercise], text: str = "", filters: Filters | None = None
-) -> list[Exercise]:
-    return SearchIndex(exercises).search(text, filters)

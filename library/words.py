@@ -44,6 +44,6 @@ POSITIONS = (
 
 SIDES = ("left", "right", "each", "alternating")
 
-# Where an exercise came from, lowest priority first: a later layer wins on an id clash.
-LAYERS = ("bundled", "clinic", "personal")
+# The layer of an exercise that a program file defines itself (the library's own layers are
+# bundled, clinic and personal: see library/layers.py).
 PROGRAM_LAYER = "program"

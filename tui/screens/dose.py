@@ -91,7 +91,7 @@ class DoseEditor(Dialog[DoseResult | None]):
     def check(self) -> None:
         dose = self.to_model()
         fields = self.query_one(DoseFields)
-        fields.mark(self.problems, {p.place: problem_key(p) for p in self.problems})
+        fields.mark({p.place: problem_key(p) for p in self.problems})
         line = self.query_one("#dose-line", Static)
         if dose is None:
             line.update("")

@@ -11,7 +11,6 @@ from textual.widgets import Input, Label, Select, TextArea
 
 from library.field_text import dose_fields
 from library.model import Dose
-from library.problems import Problem
 
 # key, label, placeholder; a number field takes a range.
 NUMBERS = (
@@ -89,7 +88,7 @@ class DoseFields(Grid):
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 
-    def mark(self, problems: list[Problem], key_of: dict[str, str]) -> None:
+    def mark(self, key_of: dict[str, str]) -> None:
         """Outline the fields that have a problem; `key_of` maps a problem's place to a field."""
         bad = set(key_of.values())
         for widget in self.query("Input, Select, TextArea"):
