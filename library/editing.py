@@ -36,7 +36,7 @@ def checked_index(program: Program, index: int) -> int:
 
 def with_definition(program: Program, exercise: Exercise) -> tuple[Exercise, ...]:
     """The program's definitions plus `exercise`'s; a definition the program already carries wins,
-    because a program's own `[[exercise]]` tables win over the library (FORMAT.md)."""
+    because a program's own `[[exercise]]` tables win over the library (README.md, Files)."""
     if program.exercise(exercise.id) is not None:
         return program.exercises
     return (*program.exercises, exercise)

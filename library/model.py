@@ -31,7 +31,8 @@ def middle(amount: Amount) -> float:
 
 @dataclass(frozen=True)
 class Dose:
-    """How much, how often and how hard: the dose table of FORMAT.md. Every field is optional."""
+    """How much, how often and how hard: the dose table of the README's Files section. Every
+    field is optional."""
 
     sets: Amount | None = None
     reps: Amount | None = None
@@ -87,7 +88,7 @@ class Exercise:
             return None
 
 
-# The heading over items without a section that follow items with one: FORMAT.md groups only
+# The heading over items without a section that follow items with one: the file format groups only
 # consecutive items with the same section, so they must not seem to belong to the one above.
 NO_SECTION = "More exercises"
 

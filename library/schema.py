@@ -1,4 +1,5 @@
-"""Checks parsed TOML tables against FORMAT.md and turns them into domain objects.
+"""Checks parsed TOML tables against the file format (README.md, Files; docs/figures.md) and
+turns them into domain objects.
 
 Every check reports to a Collector and carries on, so one run names every problem in a file.
 A function returns None for a table that had problems; the caller still sees all of them.

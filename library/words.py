@@ -1,4 +1,5 @@
-"""The controlled vocabularies of FORMAT.md: words may be added, never removed."""
+"""The controlled vocabularies of the file format (README.md, Files): words may be added,
+never removed."""
 
 REGIONS = (
     "neck",

@@ -1,5 +1,5 @@
-"""The custom exercise form: every field of an exercise (FORMAT.md), checked as you type by the
-library's own rules, for a new exercise or a clone of the highlighted one."""
+"""The custom exercise form: every field of an exercise (README.md, Files), checked as you
+type by the library's own rules, for a new exercise or a clone of the highlighted one."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The fields of a dose (FORMAT.md's dose table), as a form: used by the dose editor and by the
+"""The fields of a dose (the README's dose table), as a form: used by the dose editor and by the
 custom exercise form for its default dose. Numbers take a range as `8-12`."""
 
 from __future__ import annotations

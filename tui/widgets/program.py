@@ -21,7 +21,8 @@ from tui.commands import bindings
 from tui.messages import DoseRequested, ExerciseHighlighted
 from tui.widgets.clicks import ClickToChooseList
 
-# Adherence falls as programs grow (DOMAIN.md); past this many the pane says so, gently.
+# Adherence falls as programs grow (patients skip long programs); past this many the pane
+# says so, gently.
 LONG_PROGRAM = 8
 
 
