@@ -3,7 +3,8 @@
 The pain guide is the pain-monitoring model (Silbernagel) in plain words: during exercise up to
 3 out of 10 is fine, 4 to 5 is okay, above 5 is too much; worse the next morning means do less.
 The warning signs are the red flags every program must mention; bladder and bowel changes
-are added when any exercise is for the low back. Sentences are kept short, with common words (6th-grade level).
+are added when any exercise is for the low back. Sentences are kept short, with common words
+(6th-grade level).
 """
 
 from __future__ import annotations

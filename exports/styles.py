@@ -1,8 +1,8 @@
 """Type sizes, spacing and page sizes for the two kinds of handout: regular and large print.
 
 Health-literacy defaults (CMS, NCI and AHRQ guidance for patient print): body 13 pt (large
-print 16 pt), line spacing 1.4 to 1.45, left-aligned and ragged right, black on white, bold for emphasis. Nothing is grey, nothing
-smaller than 12 pt (16 pt in large print).
+print 16 pt), line spacing 1.4 to 1.45, left-aligned and ragged right, black on white, bold for
+emphasis. Nothing is grey, nothing smaller than 12 pt (16 pt in large print).
 """
 
 from __future__ import annotations
