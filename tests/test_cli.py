@@ -105,6 +105,9 @@ def test_show_one_exercise_in_full(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         "Default dose: 3 sets × 30 s hold, each side · 2 times a day (morning and evening)" in out
     )
+    # The same words as the app's exercise pane and the handout.
+    assert "\nTips\n  - Keep your knee as straight as you can." in out
+    assert "Picture: drawn figure (hepster figure hamstring-stretch-strap -o " in out
 
 
 def test_show_says_when_a_personal_exercise_overrides(capsys: pytest.CaptureFixture[str]) -> None:

@@ -196,7 +196,7 @@ def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
         lines += ["", exercise.summary]
     lines += ["", "Steps"] + [f"  {n}. {step}" for n, step in enumerate(exercise.steps, 1)]
     if exercise.cues:
-        lines += ["", "Cues"] + [f"  - {cue}" for cue in exercise.cues]
+        lines += ["", "Tips"] + [f"  - {cue}" for cue in exercise.cues]
     if exercise.cautions:
         lines += ["", "Cautions"] + [f"  ! {caution}" for caution in exercise.cautions]
     lines += ["", f"Default dose: {dose_text(exercise.dose) or 'none given'}"]
@@ -206,6 +206,8 @@ def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
         lines.append("Tags: " + ", ".join(exercise.tags))
     if exercise.image:
         lines.append(f"Image: {exercise.image}")
+    if exercise.figure is not None:
+        lines.append(f"Picture: drawn figure (hepster figure {exercise.id} -o {exercise.id}.png)")
     if exercise.video:
         lines.append(f"Video: {exercise.video}")
     return lines
