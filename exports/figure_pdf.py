@@ -3,6 +3,7 @@ a contact sheet of many figures for a therapist's review."""
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 
@@ -10,21 +11,22 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from library.figure_scene import PALETTE, Picture, Shape
+from library.figure_scene import Picture, Shape
+
+
+@functools.cache
+def colour_of(hex_colour: str) -> HexColor:
+    return HexColor(hex_colour)
 
 
 def draw_shape(canvas: Canvas, shape: Shape, k: float) -> None:
     points = [(x * k, y * k) for x, y in shape.points]
-    passes = []
-    if shape.outline:
-        passes.append((PALETTE[shape.outline], shape.radius + shape.outline_width))
-    passes.append((PALETTE[shape.fill], shape.radius))
-    for colour, radius in passes:
-        canvas.setFillColor(HexColor(colour))
-        canvas.setStrokeColor(HexColor(colour))
+    for colour, reach in shape.coats():
+        canvas.setFillColor(colour_of(colour))
+        canvas.setStrokeColor(colour_of(colour))
         if shape.kind == "disc":
             x, y = points[0]
-            canvas.circle(x, y, radius * k, stroke=0, fill=1)
+            canvas.circle(x, y, reach * k, stroke=0, fill=1)
             continue
         path = canvas.beginPath()
         path.moveTo(*points[0])
@@ -35,13 +37,12 @@ def draw_shape(canvas: Canvas, shape: Shape, k: float) -> None:
         if shape.kind in ("capsule", "line"):
             if len(points) == 1:
                 continue
-            canvas.setLineWidth(2 * radius * k)
+            canvas.setLineWidth(2 * reach * k)
             canvas.drawPath(path, stroke=1, fill=0)
         else:
             path.close()
-            grow = radius if shape.kind == "blob" else radius - shape.radius
-            canvas.setLineWidth(max(2 * grow * k, 0.01))
-            canvas.drawPath(path, stroke=1 if grow > 0 else 0, fill=1)
+            canvas.setLineWidth(max(2 * reach * k, 0.01))
+            canvas.drawPath(path, stroke=1 if reach > 0 else 0, fill=1)
 
 
 def draw_picture(canvas: Canvas, picture: Picture, x: float, y: float, width: float) -> None:

@@ -17,12 +17,8 @@ def draw_shape(draw: ImageDraw.ImageDraw, shape: Shape, k: float, height: float)
         return (point[0] * k, (height - point[1]) * k)
 
     points = [at(p) for p in shape.points]
-    passes = []
-    if shape.outline:
-        passes.append((PALETTE[shape.outline], shape.radius + shape.outline_width))
-    passes.append((PALETTE[shape.fill], shape.radius))
-    for colour, radius in passes:
-        r = radius * k
+    for colour, reach in shape.coats():
+        r = reach * k
         if shape.kind == "disc":
             x, y = points[0]
             draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
@@ -32,14 +28,13 @@ def draw_shape(draw: ImageDraw.ImageDraw, shape: Shape, k: float, height: float)
             for x, y in (points[0], points[-1]):
                 draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
         elif shape.kind in ("blob", "polygon"):
-            grow = r if shape.kind == "blob" else radius * k - shape.radius * k
             if len(points) >= 3:
                 draw.polygon(points, fill=colour)
-            if grow > 0:
+            if r > 0:
                 closed = [*points, points[0]]
-                draw.line(closed, fill=colour, width=max(1, round(2 * grow)), joint="curve")
+                draw.line(closed, fill=colour, width=max(1, round(2 * r)), joint="curve")
                 for x, y in points:
-                    draw.ellipse((x - grow, y - grow, x + grow, y + grow), fill=colour)
+                    draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
 
 
 def png_bytes(picture: Picture, width_px: int) -> bytes:

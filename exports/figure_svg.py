@@ -12,12 +12,8 @@ def number(value: float) -> str:
 def shape_svg(shape: Shape, height: float) -> list[str]:
     points = [(x, height - y) for x, y in shape.points]
     coords = " ".join(f"{number(x)},{number(y)}" for x, y in points)
-    passes = []
-    if shape.outline:
-        passes.append((PALETTE[shape.outline], shape.radius + shape.outline_width))
-    passes.append((PALETTE[shape.fill], shape.radius))
     found = []
-    for colour, radius in passes:
+    for colour, radius in shape.coats():
         if shape.kind == "disc":
             x, y = points[0]
             found.append(
@@ -30,10 +26,9 @@ def shape_svg(shape: Shape, height: float) -> list[str]:
                 'stroke-linejoin="round"/>'
             )
         else:
-            grow = radius if shape.kind == "blob" else radius - shape.radius
             stroke = (
-                (f' stroke="{colour}" stroke-width="{number(2 * grow)}" stroke-linejoin="round"')
-                if grow > 0
+                (f' stroke="{colour}" stroke-width="{number(2 * radius)}" stroke-linejoin="round"')
+                if radius > 0
                 else ""
             )
             found.append(f'<polygon points="{coords}" fill="{colour}"{stroke}/>')

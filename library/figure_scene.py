@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from library.figure_body import (
     FOREARM_R,
@@ -25,6 +25,7 @@ from library.figure_body import (
     rotate,
 )
 from library.figure_model import Figure, Prop
+from library.figure_words import PLACES
 from library.model import Exercise
 
 Point = tuple[float, float]
@@ -68,6 +69,16 @@ class Shape:
     outline: str | None = None
     outline_width: float = 0.0
 
+    def coats(self) -> list[tuple[str, float]]:
+        """Each coat of paint, the dark edge first: its colour and how far it reaches past the
+        shape's points (a disc's or a line's radius; how far a polygon's edge is grown)."""
+        base = 0.0 if self.kind == "polygon" else self.radius
+        edge = [(PALETTE[self.outline], base + self.outline_width)] if self.outline else []
+        return [*edge, (PALETTE[self.fill], base)]
+
+    def moved(self, points: tuple[Point, ...]) -> Shape:
+        return replace(self, points=points)
+
 
 @dataclass(frozen=True)
 class Picture:
@@ -81,9 +92,7 @@ class Picture:
             if shape.kind == "clip":  # still from its lower left to its upper right corner
                 (x0, y0), (x1, y1) = points
                 points = ((x1, y0), (x0, y1))
-            return Shape(
-                shape.kind, points, shape.radius, shape.fill, shape.outline, shape.outline_width
-            )
+            return shape.moved(points)
 
         return Picture(tuple(flip(s) for s in self.shapes), self.width, self.height)
 
@@ -156,10 +165,6 @@ def lowest(solids: Iterable[Solid]) -> float:
     return min(p[1] - s.radius for s in solids for p in s.points)
 
 
-def highest(solids: Iterable[Solid]) -> float:
-    return max(p[1] + s.radius for s in solids for p in s.points)
-
-
 def extent(solids: Iterable[Solid], axis: int) -> tuple[float, float]:
     values = [(p[axis] - s.radius, p[axis] + s.radius) for s in solids for p in s.points]
     return min(v[0] for v in values), max(v[1] for v in values)
@@ -208,10 +213,7 @@ def box(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float) -> Sol
 
 def under(body: Body, prop: Prop, default: str) -> list[Vec]:
     at = prop.at or default
-    return body_point(body, at) if at not in PLACES_ABROAD else [body.points["pelvis"]]
-
-
-PLACES_ABROAD = ("front", "back", "above", "below", "near", "far")
+    return body_point(body, at) if at not in PLACES else [body.points["pelvis"]]
 
 
 def place_point(body: Body, solids: list[Solid], place: str, beyond: float) -> Vec:
@@ -229,7 +231,7 @@ def place_point(body: Body, solids: list[Solid], place: str, beyond: float) -> V
 
 
 def end_point(body: Body, solids: list[Solid], name: str, other: Vec, beyond: float) -> Vec:
-    if name in PLACES_ABROAD:
+    if name in PLACES:
         out = place_point(body, solids, name, beyond)
         # An anchor in front stays at the height of what pulls on it (a band tied to a door).
         if name in ("front", "back"):
@@ -250,7 +252,6 @@ class Staging:
     solids: list[Solid]
     lift: float = 0.0
     props: list[Solid] = field(default_factory=list)
-    floor: bool = True
 
 
 def support_lift(stage: Staging) -> float:
@@ -276,9 +277,7 @@ def support_lift(stage: Staging) -> float:
             low = lowest(feet) if feet else body_low
             lifts.append(STEP - low)
         elif prop.kind in ("roller", "ball", "cushion", "towel") and prop.to is None:
-            if prop.kind == "ball" and (
-                prop.at in ("knees", "hands", "feet") or prop.at in PLACES_ABROAD
-            ):
+            if prop.kind == "ball" and (prop.at in ("knees", "hands", "feet") or prop.at in PLACES):
                 continue
             point = mean(under(stage.body, prop, "pelvis"))
             height = {
@@ -292,7 +291,6 @@ def support_lift(stage: Staging) -> float:
 
 
 SIDES = ("near", "far")
-FOOT_POINTS = ("feet", "near-foot", "far-foot", "near-heel", "far-heel", "near-ankle", "far-ankle")
 LYING = ("lying-on-back", "lying-on-front", "side-lying")
 
 
@@ -410,7 +408,7 @@ def chair_beside(hand: Vec) -> list[Solid]:
 
 def wall(body: Body, solids: list[Solid], prop: Prop, *, doorway: bool) -> list[Solid]:
     at = prop.at or "front"
-    if at in PLACES_ABROAD:
+    if at in PLACES:
         point = place_point(body, solids, at, 0.5)
         toward = at
     else:
@@ -452,7 +450,7 @@ def held(body: Body, solids: list[Solid], prop: Prop) -> list[Solid]:
     start_name = prop.at or "near-hand"
     start = (
         mean(body_point(body, start_name))
-        if start_name not in PLACES_ABROAD
+        if start_name not in PLACES
         else place_point(body, solids, start_name, 30)
     )
     default_to = {"strap": "near-foot", "band": "front", "towel": "far-hand", "stick": "far-hand"}[
@@ -477,7 +475,7 @@ def held(body: Body, solids: list[Solid], prop: Prop) -> list[Solid]:
     if kind == "towel":
         return [Solid("capsule", [start, end], 2.4, "prop", "prop-outline", PROP_OUTLINE, bias=3.0)]
     found = [line_solid(start, end, 1.0 if kind == "band" else 1.2)]
-    if kind == "band" and (prop.to or default_to) in PLACES_ABROAD:
+    if kind == "band" and (prop.to or default_to) in PLACES:
         # The band's anchor: the edge of a door, the band tied at the hand's height.
         found.append(box(end[0] - 1.5, end[0] + 1.5, 0, 200, end[2] - 20, end[2] + 20))
         found.append(Solid("disc", [end], 2.6, "line-prop", None, 0.0, bias=3.0))
@@ -486,12 +484,12 @@ def held(body: Body, solids: list[Solid], prop: Prop) -> list[Solid]:
 
 def resting(body: Body, solids: list[Solid], prop: Prop, ground: float) -> list[Solid]:
     at = prop.at or "pelvis"
-    if prop.kind == "ball" and (at in ("knees", "hands", "feet") or at in PLACES_ABROAD):
+    if prop.kind == "ball" and (at in ("knees", "hands", "feet") or at in PLACES):
         # Squeezed between two parts, or pressed between the body and a wall.
         radius = 30.0 if prop.size == "large" else 9.0
         centre = (
             mean(body_point(body, at))
-            if at not in PLACES_ABROAD
+            if at not in PLACES
             else place_point(body, solids, at, radius - 2)
         )
         return [prop_solid("disc", [centre], radius)]
@@ -659,17 +657,7 @@ def bounds(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
 
 
 def moved(shapes: Iterable[Shape], dx: float, dy: float) -> list[Shape]:
-    return [
-        Shape(
-            s.kind,
-            tuple((x + dx, y + dy) for x, y in s.points),
-            s.radius,
-            s.fill,
-            s.outline,
-            s.outline_width,
-        )
-        for s in shapes
-    ]
+    return [s.moved(tuple((x + dx, y + dy) for x, y in s.points)) for s in shapes]
 
 
 def figure_position(figure: Figure, exercise_position: str | None) -> str:
@@ -707,10 +695,13 @@ def drawn_frames(figure: Figure, position: str) -> Frames:
     """The frames of a figure (cached: the handout tries two layouts, the app redraws)."""
     camera = Camera.of(figure)
     poses = figure.frame_poses()
-    stages = [staged(figure, position, angles) for angles, _ in poses]
+    # With props_stay, the chair stays where it was when the figure stands up from it and the
+    # wall where it was while the hand walks up it; what is held moves with the hands.
+    stages = [
+        staged(figure, position, angles, with_props=index == 0 or not figure.props_stay)
+        for index, (angles, _) in enumerate(poses)
+    ]
     if figure.props_stay:
-        # The chair stays where it was when the figure stands up from it; the wall stays
-        # where it was while the hand walks up it. What is held moves with the hands.
         fixed = props_solids(stages[0], "placed")
         for stage in stages[1:]:
             stage.props = [*fixed, *props_solids(stage, "held")]
