@@ -16,6 +16,7 @@ from exports.flowables import (
     WholeBlock,
     around,
     beside,
+    height,
     panel,
     picture,
     qr_code,
@@ -155,10 +156,6 @@ def tips_and_cautions(exercise: Exercise, styles: Styles, width: float) -> list[
         found.append(Spacer(1, styles.body_size * 0.4))
         found.append(side_bar(cautions, width))
     return found
-
-
-def height(flowables: Sequence[Flowable], width: float) -> float:
-    return float(sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables))
 
 
 def top_with_picture(

@@ -98,6 +98,11 @@ def beside(
     return table
 
 
+def height(flowables: Sequence[Flowable], width: float) -> float:
+    """How tall the flowables stand one under another, `width` wide, with their spaces after."""
+    return float(sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables))
+
+
 def around(
     picture: Flowable, picture_width: float, text: Sequence[Flowable], width: float, gap: float
 ) -> list[Flowable]:
@@ -107,10 +112,8 @@ def around(
     column = width - picture_width - gap
     picture_height = picture.wrap(picture_width, 10_000)[1]
     used, count = 0.0, 0
-    for flowable in text:
-        if used >= picture_height:
-            break
-        used += flowable.wrap(column, 10_000)[1] + flowable.getSpaceAfter()
+    while count < len(text) and used < picture_height:
+        used += height(text[count : count + 1], column)
         count += 1
     # A label never sits alone at the bottom of the column, away from what it labels.
     style = getattr(text[count - 1], "style", None) if count else None

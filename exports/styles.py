@@ -40,9 +40,9 @@ class Styles:
     picture_width: float
     picture_height: float
     gap: float
-    # Regular print sets the picture beside the steps. Large print puts it beside the dose
-    # box instead: beside the steps, 16 pt steps in half the width would run so long that an
-    # exercise no longer fits on one page.
+    # Regular print sets the picture beside the steps. Large print puts it beside the name or
+    # the dose box instead, whichever keeps the block shorter: beside the steps, 16 pt steps
+    # in half the width would run so long that an exercise no longer fits on one page.
     picture_beside: bool = True
 
 

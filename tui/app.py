@@ -844,7 +844,7 @@ class HepsterApp(App[int]):
         if exercise is None:
             self.notify("Highlight an exercise to see its picture", severity="warning")
             return
-        self.push_screen(PictureScreen(exercise, None))
+        self.push_screen(PictureScreen(exercise))
 
     def action_clone_exercise(self) -> None:
         exercise = self.highlighted_exercise()

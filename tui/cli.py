@@ -226,13 +226,20 @@ def nearest_id(wanted: str, library: Library) -> str | None:
     return None
 
 
-def run_show(exercise_id: str) -> int:
-    library = library_with_warnings()
+def find_exercise(exercise_id: str, library: Library) -> Exercise | None:
+    """The exercise, or None after one line naming the nearest real id."""
     exercise = library.get(exercise_id)
     if exercise is None:
         guess = nearest_id(exercise_id, library)
         hint = f"; did you mean '{guess}'?" if guess else ""
         complain(f"no exercise '{exercise_id}' in the library{hint}")
+    return exercise
+
+
+def run_show(exercise_id: str) -> int:
+    library = library_with_warnings()
+    exercise = find_exercise(exercise_id, library)
+    if exercise is None:
         return INVALID
     print("\n".join(exercise_lines(exercise, library)))
     return OK
@@ -304,11 +311,8 @@ def run_figure(args: argparse.Namespace) -> int:
         data = contact_sheet(entries, PAPER[args.paper])
         shown = f"{len(entries)} figures"
     else:
-        exercise = library.get(args.id)
+        exercise = find_exercise(args.id, library)
         if exercise is None:
-            guess = nearest_id(args.id, library)
-            hint = f"; did you mean '{guess}'?" if guess else ""
-            complain(f"no exercise '{args.id}' in the library{hint}")
             return INVALID
         if args.side and not exercise.sided:
             complain(f"{exercise.id} is done with both sides together; leave out --side")

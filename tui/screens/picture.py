@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
-from library.figure_scene import exercise_picture
 from library.model import Exercise
 from tui.screens.dialogs import Dialog
 from tui.widgets.figure_cells import FigureCells
@@ -25,19 +24,16 @@ class PictureScreen(Dialog[None]):
     }
     """
 
-    def __init__(self, exercise: Exercise, side: str | None) -> None:
+    def __init__(self, exercise: Exercise) -> None:
         super().__init__()
         self.exercise = exercise
-        self.side = side
 
     def compose(self) -> ComposeResult:
-        row = exercise_picture(self.exercise, self.side)
-        column = exercise_picture(self.exercise, self.side, stacked=True)
-        rows = max(6, self.app.size.height - 6)
+        drawn = FigureCells.of(self.exercise, max(6, self.app.size.height - 6))
         with Vertical(classes="dialog tall", id="picture"):
             yield Label(self.exercise.name, classes="dialog-title", markup=False)
-            if row is None or column is None:
+            if drawn is None:
                 yield Static("No picture for this exercise yet.", markup=False)
             else:
-                yield Static(FigureCells((row, column), rows), id="picture-cells")
+                yield Static(drawn, id="picture-cells")
             yield Static("Esc, F10 or q closes this.", classes="hint", markup=False)

@@ -26,25 +26,23 @@ def layer_line(exercise: Exercise, overridden: list[Exercise]) -> Text:
     return text
 
 
-def picture(exercise: Exercise, rows: int) -> RenderableType | None:
-    """The drawn figure in coloured blocks, or a word about the picture file the handout
-    prints."""
-    from library.figure_scene import exercise_picture
-    from tui.widgets.figure_cells import FigureCells
-
+def picture(exercise: Exercise, rows: int, drawn_yet: bool) -> RenderableType:
+    """The drawn figure in braille, or a word about the picture file the handout prints. Not
+    drawn yet: blank room of the figure's height (the figure code is not loaded yet)."""
     if exercise.image_path() is not None:
         return Text(f"Picture: {exercise.image} (printed on the handout)", style="dim")
-    row, column = exercise_picture(exercise), exercise_picture(exercise, stacked=True)
-    drawn = None if row is None or column is None else FigureCells((row, column), rows)
+    if exercise.figure is None:
+        gone = f"Picture file missing: {exercise.image}" if exercise.image else None
+        return Text(gone or "No picture for this exercise yet", style="dim")
+    shown: RenderableType = Text("\n" * (rows - 1))
+    if drawn_yet:
+        from tui.widgets.figure_cells import FigureCells
+
+        shown = FigureCells.of(exercise, rows) or shown
     if exercise.image:
-        missing = Text(f"Picture file missing: {exercise.image}", style="dim")
-        if drawn is None:
-            return missing
-        missing.append("; the drawn figure is printed instead")
-        return Group(drawn, missing)
-    if drawn is None:
-        return Text("No picture for this exercise yet", style="dim")
-    return drawn
+        note = f"Picture file missing: {exercise.image}; the drawn figure is printed instead"
+        return Group(shown, Text(note, style="dim"))
+    return shown
 
 
 def detail(
@@ -64,9 +62,7 @@ def detail(
     if exercise.sided:
         facts.append("one side at a time")
     parts.append(Text(" · ".join(facts), style="dim"))
-    shown = picture(exercise, rows) if drawn else Text("\n" * (rows - 1))
-    if shown is not None:
-        parts += [Text(""), shown]
+    parts += [Text(""), picture(exercise, rows, drawn)]
     if exercise.summary:
         parts.append(Text(f"\n{exercise.summary}"))
     steps = Text("\nSteps", style="bold")

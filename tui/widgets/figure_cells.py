@@ -18,7 +18,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 
-from library.figure_scene import Picture, Shape
+from library.figure_scene import Picture, Shape, exercise_picture
+from library.model import Exercise
 
 # Braille dot bits by (column, row) within a cell.
 DOTS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
@@ -147,42 +148,6 @@ def cells(
     return tuple(found)
 
 
-@lru_cache(maxsize=64)
-def blocks(
-    picture: Picture, columns: int, rows: int
-) -> tuple[tuple[tuple[str, str | None, str | None], ...], ...]:
-    """Each cell as a half block (its top and bottom half each one pixel of colour): coarser
-    than braille but solid, so the figure reads at a glance. Each pixel takes the colour of
-    most of the 2 x 2 dots under it."""
-    k = min(columns * 2 / picture.width, rows * 4 / picture.height)
-    used_columns = max(1, min(columns, math.ceil(picture.width * k / 2)))
-    used_rows = max(1, min(rows, math.ceil(picture.height * k / 4)))
-    grid, styles = rasterise(picture, used_columns, used_rows)
-
-    def pixel(row: int, column: int) -> str | None:
-        counts: Counter[int] = Counter(
-            grid[row * 2 + dy][column * 2 + dx] for dx in range(2) for dy in range(2)
-        )
-        style, count = counts.most_common(1)[0]
-        if style == CLEAR and count < 3 and len(counts) > 1:
-            style = counts.most_common(2)[1][0]
-        return None if style == CLEAR else COLOURS.get(styles[style], "#c8c8c8")
-
-    found = []
-    for row in range(used_rows):
-        line: list[tuple[str, str | None, str | None]] = []
-        for column in range(used_columns):
-            top, bottom = pixel(row * 2, column), pixel(row * 2 + 1, column)
-            if top is None and bottom is None:
-                line.append((" ", None, None))
-            elif top is None:
-                line.append(("▄", bottom, None))
-            else:
-                line.append(("▀", top, bottom))
-        found.append(tuple(line))
-    return tuple(found)
-
-
 class FigureCells:
     """A rich renderable: the picture as large as the pane allows, at most `rows` high, its
     frames side by side or one above the other, whichever is drawn larger."""
@@ -190,6 +155,12 @@ class FigureCells:
     def __init__(self, pictures: tuple[Picture, ...], rows: int) -> None:
         self.pictures = pictures
         self.rows = rows
+
+    @classmethod
+    def of(cls, exercise: Exercise, rows: int) -> FigureCells | None:
+        """The exercise's figure, or None when it has none."""
+        row, column = exercise_picture(exercise), exercise_picture(exercise, stacked=True)
+        return None if row is None or column is None else cls((row, column), rows)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         columns = max(8, options.max_width)
