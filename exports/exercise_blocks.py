@@ -25,11 +25,12 @@ from exports.flowables import (
 from exports.markup import Strong, para
 from exports.styles import Styles
 from library.dose_text import dose_parts, item_name, work_text
+from library.errors import HepsterError
 from library.figure_scene import fitted_picture
 from library.model import NO_SECTION, Dose, Exercise, Item, Program
 
 
-class MissingExercise(Exception):
+class MissingExercise(HepsterError):
     """An item names an exercise the program does not define."""
 
 

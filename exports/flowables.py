@@ -12,6 +12,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, FrameBreak, Image, KeepTogether, Table, TableStyle
 
 from exports.typeface import register_fonts
+from library.errors import HepsterError
 
 BLACK = "black"
 IMAGE_FORMATS = ("PNG", "JPEG")
@@ -24,7 +25,7 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), regular, 12), *commands])
 
 
-class PictureError(Exception):
+class PictureError(HepsterError):
     """An exercise's picture that cannot be printed; the message says why, in a few words."""
 
 

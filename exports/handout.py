@@ -22,6 +22,7 @@ from exports.styles import PAPER, make_styles, margins
 from exports.tracking import tracking_page
 from library.atomic import atomic_write
 from library.dose_text import dose_parts
+from library.errors import HepsterError
 from library.model import Program
 from library.pictures import picture_warnings
 
@@ -34,7 +35,7 @@ class HandoutOptions:
     large_print: bool = False
 
 
-class ExportError(Exception):
+class ExportError(HepsterError):
     """The handout could not be made or written; the message is one line, for a person."""
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
+from library.errors import HepsterError
 from library.model import Dose, Exercise, Item, Program
 
 # Enough to undo a whole session's work; the history holds whole programs, which are small.
 HISTORY_LIMIT = 200
 
 
-class EditError(ValueError):
+class EditError(HepsterError, ValueError):
     """An edit that makes no sense for this program, e.g. an item number that is not there."""
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from library.atomic import atomic_write
+from library.errors import HepsterError
 from library.field_text import dose_raw, lines_value, slug, text_value, words_value
 from library.locations import personal_library
 from library.model import Exercise
@@ -26,7 +27,7 @@ WORDS_KEYS = ("aka", "equipment", "tags")  # comma-separated in a form
 LINES_KEYS = ("steps", "cues", "cautions")  # one a line in a form
 
 
-class ExerciseFileError(Exception):
+class ExerciseFileError(HepsterError):
     """The exercise cannot be saved where it should go; the message is one line for a person."""
 
 

@@ -15,13 +15,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from library.dose_fields import DOSE_FIELDS
 from library.model import Amount, Dose, Program
 from library.problems import Collector, Problem
-from library.schema import DOSE_KEYS, FORMAT_VERSION, PROGRAM_FORMAT, check_dose, check_program
+from library.schema import FORMAT_VERSION, PROGRAM_FORMAT, check_dose, check_program
 
 RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*$")
-AMOUNT_KEYS = ("sets", "reps", "hold_s", "duration_s")
-INTEGER_KEYS = ("rest_s", "per_day", "days_per_week")
 
 
 def number_value(text: str) -> Any:
@@ -97,30 +96,30 @@ def without_none(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def dose_raw(values: Mapping[str, str]) -> dict[str, Any]:
-    """The dose table a file would hold for these form fields (keys as in DOSE_KEYS)."""
+    """The dose table a file would hold for these form fields (keys as in DOSE_FIELDS)."""
     raw: dict[str, Any] = {}
-    for key in DOSE_KEYS:
-        text = values.get(key, "")
-        if key.endswith("_s"):
-            raw[key] = seconds_value(text)
-        elif key in AMOUNT_KEYS or key in INTEGER_KEYS:
-            raw[key] = number_value(text)
-        elif key == "notes":
-            raw[key] = text_value(text.strip("\n"))
+    for field in DOSE_FIELDS:
+        text = values.get(field.key, "")
+        if field.unit == "s":
+            raw[field.key] = seconds_value(text)
+        elif field.kind in ("amount", "whole"):
+            raw[field.key] = number_value(text)
+        elif field.multiline:
+            raw[field.key] = text_value(text.strip("\n"))
         else:
-            raw[key] = text_value(text.strip())
+            raw[field.key] = text_value(text.strip())
     return without_none(raw)
 
 
 def dose_fields(dose: Dose | None) -> dict[str, str]:
     """The form fields showing `dose`; the inverse of `dose_raw`."""
     values: dict[str, str] = {}
-    for key in DOSE_KEYS:
-        value = getattr(dose, key) if dose is not None else None
-        if key in AMOUNT_KEYS:
-            values[key] = amount_field(value)
+    for field in DOSE_FIELDS:
+        value = getattr(dose, field.key) if dose is not None else None
+        if field.kind == "amount":
+            values[field.key] = amount_field(value)
         else:
-            values[key] = "" if value is None else str(value)
+            values[field.key] = "" if value is None else str(value)
     return values
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from library.locations import LIBRARY_ENV, bundled_library, personal_library
@@ -32,8 +32,11 @@ class Template:
     title: str = ""  # the program's title, what a therapist picks it by ("" if it has none)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Library:
+    """The merged layers. Never changed in place: `with_exercise` makes a new one, so a screen
+    or thread holding the old one never sees it change under it."""
+
     exercises: dict[str, Exercise] = field(default_factory=dict)
     overridden: dict[str, list[Exercise]] = field(default_factory=dict)
     templates: dict[str, Template] = field(default_factory=dict)
@@ -47,6 +50,17 @@ class Library:
 
     def sorted(self) -> list[Exercise]:
         return sorted(self.exercises.values(), key=lambda e: (e.name.lower(), e.id))
+
+    def with_exercise(self, exercise: Exercise) -> Library:
+        """This library with a just-saved exercise in it, exactly as reading the folders again
+        would give it: the definition it replaces from a lower layer joins the end of the
+        overridden list, as `load_library` appends them."""
+        earlier = self.exercises.get(exercise.id)
+        overridden = dict(self.overridden)
+        if earlier is not None and earlier.layer != exercise.layer:
+            overridden[exercise.id] = [*overridden.get(exercise.id, []), earlier]
+        exercises = {**self.exercises, exercise.id: exercise}
+        return replace(self, exercises=exercises, overridden=overridden)
 
 
 def library_folders(environ: Mapping[str, str] | None = None) -> list[Folder]:
@@ -110,17 +124,20 @@ def read_folder(folder: Folder) -> tuple[list[Exercise], list[Template], list[Pr
 
 def load_library(folders: Sequence[Folder] | None = None) -> Library:
     """Merge the layers; a missing personal folder is normal, a missing clinic folder is not."""
-    library = Library()
+    exercises: dict[str, Exercise] = {}
+    overridden: dict[str, list[Exercise]] = {}
+    templates: dict[str, Template] = {}
+    problems: list[Problem] = []
     seen_in_layer: dict[tuple[str, str], Exercise] = {}
     for folder in library_folders() if folders is None else folders:
         if not folder.path.is_dir():
             if folder.layer == "clinic":
                 message = f"{LIBRARY_ENV} names a folder that does not exist"
-                library.problems.append(Problem(str(folder.path), "", message))
+                problems.append(Problem(str(folder.path), "", message))
             continue
-        exercises, templates, problems = read_folder(folder)
-        library.problems += problems
-        for exercise in exercises:
+        found, found_templates, found_problems = read_folder(folder)
+        problems += found_problems
+        for exercise in found:
             key = (folder.layer, exercise.id)
             if key in seen_in_layer:
                 first = seen_in_layer[key]
@@ -129,13 +146,13 @@ def load_library(folders: Sequence[Folder] | None = None) -> Library:
                     f"(also in {first.source}); ids must be unique"
                 )
                 place = f"exercise {exercise.id!r}"
-                library.problems.append(Problem(str(exercise.source), place, message))
+                problems.append(Problem(str(exercise.source), place, message))
                 continue
             seen_in_layer[key] = exercise
-            earlier = library.exercises.get(exercise.id)
+            earlier = exercises.get(exercise.id)
             if earlier is not None:
-                library.overridden.setdefault(exercise.id, []).append(earlier)
-            library.exercises[exercise.id] = exercise
-        for template in templates:
-            library.templates[template.id] = template
-    return library
+                overridden.setdefault(exercise.id, []).append(earlier)
+            exercises[exercise.id] = exercise
+        for template in found_templates:
+            templates[template.id] = template
+    return Library(exercises, overridden, templates, problems)

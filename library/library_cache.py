@@ -30,12 +30,27 @@ CODE = (
     "figure_schema.py",
     "figure_words.py",
     "schema.py",
+    "dose_fields.py",
     "layers.py",
     "search.py",
     "words.py",
     "toml_files.py",
     "problems.py",
     "library_cache.py",
+)
+
+
+# What unpickling a damaged, truncated or foreign file raises: it is then read afresh.
+DAMAGED = (
+    OSError,
+    EOFError,
+    pickle.UnpicklingError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
 )
 
 
@@ -78,7 +93,7 @@ def from_cache(
     """The library and its index if the cache is there and nothing has changed since."""
     folders = library_folders() if folders is None else folders
     file = cache_file() if file is None else file
-    with contextlib.suppress(Exception):  # a damaged or foreign cache is only a slower start
+    with contextlib.suppress(*DAMAGED):  # a damaged or foreign cache is only a slower start
         with file.open("rb") as stream:
             stored_key, library, index = pickle.load(stream)
         if (

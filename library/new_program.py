@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from library.model import Program
-from library.settings import Settings
+
+if TYPE_CHECKING:
+    from library.settings import Settings
 
 NEW_TITLE = "Home exercise program"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from library.errors import HepsterError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,7 +21,7 @@ class Problem:
         return f"{self.place}: {self.message}" if self.place else self.message
 
 
-class InvalidFile(Exception):
+class InvalidFile(HepsterError):
     """A file that could not be used; carries every problem found in it."""
 
     def __init__(self, problems: list[Problem]) -> None:

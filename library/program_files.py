@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from library.atomic import atomic_write
+from library.dose_fields import DOSE_KEYS
 from library.figure_model import Figure
 from library.figure_text import figure_text
 from library.model import Dose, Exercise, Program
 from library.problems import Collector, InvalidFile, Problem
-from library.schema import DOSE_KEYS, EXERCISE_KEYS, FORMAT_VERSION, PROGRAM_FORMAT, check_program
+from library.schema import EXERCISE_KEYS, FORMAT_VERSION, PROGRAM_FORMAT, check_program
 from library.toml_files import format_problem, is_program, read_document
 from library.toml_text import table_text
 
@@ -75,6 +76,7 @@ def present(obj: object, keys: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
 
 
 def dose_pairs(dose: Dose | None) -> list[tuple[str, Any]]:
+    """A dose's table as written: the fields it sets, in the order of `DOSE_FIELDS`."""
     return [] if dose is None else list(present(dose, DOSE_KEYS))
 
 

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from library.dose_fields import DOSE_FIELDS, DOSE_KEYS, DoseField
 from library.figure_model import Figure
 from library.model import Amount, Dose, Exercise, Item, Program
 from library.problems import Collector, Problem
-from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS, SIDES
+from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS
 
 PROGRAM_FORMAT = "hepster-program"
 FORMAT_VERSION = 1
@@ -28,26 +29,17 @@ FORMAT_VERSION = 1
 # fourteen days) would overflow.
 EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2199, 12, 31)
+# Limits the forms apply too (tui/screens/forms.py), before anything reaches a file.
+ITEM_NOTES_LEN = 1000
+PROGRESSION_LEN = 500
+SECTION_LEN = 80  # a heading the items are grouped under
+PERSON_LEN = 120  # a patient's, clinician's or clinic's name
+CONTACT_LEN = 200
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 # Control characters have no business in a handout; newlines only where a text may span lines.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
-DOSE_KEYS = (
-    "sets",
-    "reps",
-    "hold_s",
-    "duration_s",
-    "rest_s",
-    "per_day",
-    "days_per_week",
-    "side",
-    "load",
-    "tempo",
-    "effort",
-    "when",
-    "notes",
-)
 EXERCISE_KEYS = (
     "id",
     "name",
@@ -302,30 +294,29 @@ class Table:
         return [entry if isinstance(entry, dict) else {} for entry in value]
 
 
+def dose_value(table: Table, field: DoseField) -> Any:
+    """One field of a dose table, checked by its row of `DOSE_FIELDS`."""
+    if field.kind == "amount":
+        return table.amount(field.key, field.lo, field.hi)
+    if field.kind == "whole":
+        return table.integer(field.key, field.lo, field.hi)
+    if field.kind == "word":
+        return table.word(field.key, field.words)
+    return table.text(field.key, field.max_len, multiline=field.multiline)
+
+
 def check_dose(
     problems: Collector, raw: dict[str, Any], place: str, sided: bool | None
 ) -> Dose | None:
     """A dose table; `sided` is whether its exercise is done one side at a time, if known."""
     before = len(problems.problems)
     table = Table(problems, raw, place, DOSE_KEYS)
-    side = table.word("side", SIDES)
-    if side is not None and sided is False:
-        table.fail("side", "is only for exercises done one side at a time (sided = true)")
-    dose = Dose(
-        sets=table.amount("sets", 1, 20),
-        reps=table.amount("reps", 1, 500),
-        hold_s=table.amount("hold_s", 1, 3600),
-        duration_s=table.amount("duration_s", 1, 14400),
-        rest_s=table.integer("rest_s", 0, 3600),
-        per_day=table.integer("per_day", 1, 12),
-        days_per_week=table.integer("days_per_week", 1, 7),
-        side=side,
-        load=table.text("load", 80),
-        tempo=table.text("tempo", 40),
-        effort=table.text("effort", 120),
-        when=table.text("when", 80),
-        notes=table.text("notes", 500, multiline=True),
-    )
+    values: dict[str, Any] = {}
+    for field in DOSE_FIELDS:
+        values[field.key] = dose_value(table, field)
+        if field.sided_only and values[field.key] is not None and sided is False:
+            table.fail(field.key, "is only for exercises done one side at a time (sided = true)")
+    dose = Dose(**values)
     return dose if len(problems.problems) == before else None
 
 
@@ -581,9 +572,9 @@ def check_program(
             dose = check_dose(problems, dose_table, table.at("dose"), sided)
         item = Item(
             exercise=exercise_id or "",
-            section=table.text("section", 80),
-            notes=table.text("notes", 1000, multiline=True),
-            progression=table.text("progression", 500, multiline=True),
+            section=table.text("section", SECTION_LEN),
+            notes=table.text("notes", ITEM_NOTES_LEN, multiline=True),
+            progression=table.text("progression", PROGRESSION_LEN, multiline=True),
             dose=dose,
         )
         items.append(item)
@@ -591,10 +582,10 @@ def check_program(
             used.setdefault(exercise.id, exercise)
     program = Program(
         title=document.text("title", 120) or "",
-        patient=document.text("patient", 120),
-        clinician=document.text("clinician", 120),
-        clinic=document.text("clinic", 120),
-        contact=document.text("contact", 200, multiline=True),
+        patient=document.text("patient", PERSON_LEN),
+        clinician=document.text("clinician", PERSON_LEN),
+        clinic=document.text("clinic", PERSON_LEN),
+        contact=document.text("contact", CONTACT_LEN, multiline=True),
         created=document.date("created"),
         start=document.date("start"),
         goals=document.texts("goals", 20, 200),

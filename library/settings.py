@@ -13,7 +13,7 @@ from typing import Any
 from library.atomic import atomic_write
 from library.locations import config_dir
 from library.problems import Collector, InvalidFile, Problem
-from library.schema import Table
+from library.schema import CONTACT_LEN, PERSON_LEN, Table
 from library.toml_files import read_document
 
 PAPERS = ("letter", "a4")
@@ -31,6 +31,9 @@ class Settings:
 
 
 SETTINGS_KEYS = tuple(f.name for f in fields(Settings))
+# The longest text each may be: what the same field of a program allows, since new programs
+# get them; the settings form checks by these too.
+SETTINGS_TEXT_LIMITS = {"clinician": PERSON_LEN, "clinic": PERSON_LEN, "contact": CONTACT_LEN}
 
 
 def settings_path() -> Path:
@@ -43,9 +46,9 @@ def check_settings(collector: Collector, raw: dict[str, Any]) -> Settings:
     defaults = Settings()
     large_print = table.boolean("large_print")
     return Settings(
-        clinician=table.text("clinician", 120),
-        clinic=table.text("clinic", 120),
-        contact=table.text("contact", 200, multiline=True),
+        clinician=table.text("clinician", SETTINGS_TEXT_LIMITS["clinician"]),
+        clinic=table.text("clinic", SETTINGS_TEXT_LIMITS["clinic"]),
+        contact=table.text("contact", SETTINGS_TEXT_LIMITS["contact"], multiline=True),
         paper=table.word("paper", PAPERS) or defaults.paper,
         large_print=defaults.large_print if large_print is None else large_print,
     )

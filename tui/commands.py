@@ -1,9 +1,10 @@
 """Every command of the app, declared once: its key, its footer label, its help text and its
 palette entry all come from here, so the footer, the help screen and the palette cannot disagree.
 
-A command's `action` is a method `action_NAME` on the app. Its `context` says where its key
-works: `main` everywhere on the main screen, `browser` in the library browser, `program` in the
-program list.
+A command's `action` is a method `action_NAME` on the app or on the main screen (`on`). Its
+`context` says where its key works: `main` everywhere on the main screen, `browser` in the
+library browser, `program` in the program list. A therapist may move any command to other keys
+in `keymap.toml` (tui/keymap.py); the footer, the palette and the help screen all follow it.
 
 A `priority` binding acts the moment its key arrives, ahead of keys that came before it and are
 still queued for a widget; a plain one waits its turn. So the keys that move the focus are
@@ -14,7 +15,9 @@ so that a fast typist's last letters are in the program before it is saved.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from textual.binding import Binding, BindingType
 
@@ -25,78 +28,253 @@ CONTEXTS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Command:
-    action: str  # the app's action_<action>
+    action: str  # the method action_<action> on the app or the main screen (`on`)
     title: str  # the palette entry and the help screen's text
     help: str  # one line more, shown under the palette entry
     keys: str = ""  # Textual key names, comma-separated; "" for palette-only commands
     footer: str | None = None  # short label in the footer; None keeps it out of the footer
     context: str = "main"
+    # Where the action lives: the app (files, export, settings) or the main screen, which shows
+    # the program and the library (moving around, and changes to the program's items).
+    on: Literal["app", "screen"] = "app"
+    item: bool = False  # needs a highlighted program item: greyed out while there is none
     priority: bool = False
 
     @property
     def first_key(self) -> str:
         return self.keys.split(",")[0] if self.keys else ""
 
+    def keys_with(self, keymap: Mapping[str, str]) -> str:
+        """The keys after the therapist's keymap (keymap.toml) has had its say."""
+        return keymap.get(self.action, self.keys)
+
 
 COMMANDS: tuple[Command, ...] = (
     # The browser: find an exercise, read it, add it.
-    Command("add_exercise", "Add exercise", "Add the highlighted exercise to the program, with "
-            "its default dose", "enter", "Add", "browser"),
-    Command("set_filters", "Filter the library…", "Show only one region, kind, position or "
-            "equipment", "f9", None, priority=True),
-    Command("clear_search", "Clear search", "Empty the search box and reset the filters",
-            "escape", None, "browser"),
-    Command("focus_search", "Search the library", "Put the cursor in the search box",
-            "f5", None, "main",
-            priority=True),
-    Command("show_picture", "Show the picture large", "The exercise's figure as large as the "
-            "terminal allows", "f10", None, priority=True),
-    Command("toggle_detail", "Show exercise or program", "Switch the right-hand pane between "
-            "the exercise's details and the program (on a narrow screen)", "f7", None,
-            priority=True),
+    Command(
+        action="add_exercise",
+        title="Add exercise",
+        help="Add the highlighted exercise to the program, with its default dose",
+        keys="enter",
+        footer="Add",
+        context="browser",
+        on="screen",
+    ),
+    Command(
+        action="set_filters",
+        title="Filter the library…",
+        help="Show only one region, kind, position or equipment",
+        keys="f9",
+        on="screen",
+        priority=True,
+    ),
+    Command(
+        action="clear_search",
+        title="Clear search",
+        help="Empty the search box and reset the filters",
+        keys="escape",
+        context="browser",
+        on="screen",
+    ),
+    Command(
+        action="focus_search",
+        title="Search the library",
+        help="Put the cursor in the search box",
+        keys="f5",
+        on="screen",
+        priority=True,
+    ),
+    Command(
+        action="show_picture",
+        title="Show the picture large",
+        help="The exercise's figure as large as the terminal allows",
+        keys="f10",
+        on="screen",
+        priority=True,
+    ),
+    Command(
+        action="toggle_detail",
+        title="Show exercise or program",
+        help="Switch the right-hand pane between the exercise's details and the program "
+        "(on a narrow screen)",
+        keys="f7",
+        on="screen",
+        priority=True,
+    ),
     # The program list: dose, arrange, annotate.
-    Command("focus_program", "Go to the program", "Put the cursor in the program list",
-            "f6", "Program", priority=True),
-    Command("edit_dose", "Edit dose", "Edit the highlighted item's dose (sets, reps, hold, …)",
-            "enter,e", "Dose", "program"),
-    Command("remove_item", "Remove item", "Remove the highlighted item from the program",
-            "delete,x", "Remove", "program"),
-    Command("move_up", "Move item up", "Move the highlighted item up", "shift+up,minus",
-            "Move", "program"),
-    Command("move_down", "Move item down", "Move the highlighted item down",
-            "shift+down,plus", None, "program"),
-    Command("duplicate_item", "Duplicate item", "Copy the highlighted item (an 'each side' dose "
-            "becomes left and right)", "d", None, "program"),
-    Command("set_section", "Set section", "Set the heading the highlighted item is grouped "
-            "under", "s", "Section", "program"),
-    Command("edit_notes", "Edit notes", "Edit the highlighted item's notes and progression",
-            "n", "Notes", "program"),
+    Command(
+        action="focus_program",
+        title="Go to the program",
+        help="Put the cursor in the program list",
+        keys="f6",
+        footer="Program",
+        on="screen",
+        priority=True,
+    ),
+    Command(
+        action="edit_dose",
+        title="Edit dose",
+        help="Edit the highlighted item's dose (sets, reps, hold, …)",
+        keys="enter,e",
+        footer="Dose",
+        context="program",
+        on="screen",
+        item=True,
+    ),
+    Command(
+        action="remove_item",
+        title="Remove item",
+        help="Remove the highlighted item from the program",
+        keys="delete,x",
+        footer="Remove",
+        context="program",
+        on="screen",
+        item=True,
+    ),
+    Command(
+        action="move_up",
+        title="Move item up",
+        help="Move the highlighted item up",
+        keys="shift+up,minus",
+        footer="Move",
+        context="program",
+        on="screen",
+        item=True,
+    ),
+    Command(
+        action="move_down",
+        title="Move item down",
+        help="Move the highlighted item down",
+        keys="shift+down,plus",
+        context="program",
+        on="screen",
+        item=True,
+    ),
+    Command(
+        action="duplicate_item",
+        title="Duplicate item",
+        help="Copy the highlighted item (an 'each side' dose becomes left and right)",
+        keys="d",
+        context="program",
+        on="screen",
+        item=True,
+    ),
+    Command(
+        action="set_section",
+        title="Set section",
+        help="Set the heading the highlighted item is grouped under",
+        keys="s",
+        footer="Section",
+        context="program",
+        on="screen",
+        item=True,
+    ),
+    Command(
+        action="edit_notes",
+        title="Edit notes",
+        help="Edit the highlighted item's notes and progression",
+        keys="n",
+        footer="Notes",
+        context="program",
+        on="screen",
+        item=True,
+    ),
     # Everywhere.
-    Command("undo", "Undo", "Undo the last change to the program", "ctrl+z", "Undo"),
-    Command("redo", "Redo", "Redo the change just undone", "ctrl+y", None),
-    Command("save", "Save", "Save the program to its file", "ctrl+s", "Save"),
-    Command("help", "Help", "Every key, and how the app works", "f1,question_mark", "Help"),
-    Command("save_as", "Save as…", "Save the program to a new file", "f12", None),
+    Command(
+        action="undo",
+        title="Undo",
+        help="Undo the last change to the program",
+        keys="ctrl+z",
+        footer="Undo",
+        on="screen",
+    ),
+    Command(
+        action="redo",
+        title="Redo",
+        help="Redo the change just undone",
+        keys="ctrl+y",
+        on="screen",
+    ),
+    Command(
+        action="save",
+        title="Save",
+        help="Save the program to its file",
+        keys="ctrl+s",
+        footer="Save",
+    ),
+    Command(
+        action="help",
+        title="Help",
+        help="Every key, and how the app works",
+        keys="f1,question_mark",
+        footer="Help",
+    ),
+    Command(
+        action="save_as",
+        title="Save as…",
+        help="Save the program to a new file",
+        keys="f12",
+    ),
     # Open and New are kept out of the footer: at 80 columns it cannot hold them and Info too,
     # and they are one Ctrl+P or F1 away.
-    Command("open_program", "Open…", "Open a program file (recent files, or browse)", "ctrl+o",
-            None),
-    Command("new_program", "New program…", "Start a blank program or one from a template",
-            "ctrl+n", None),
-    Command("export_pdf", "Export PDF…", "Write the patient handout as a PDF", "ctrl+e",
-            "PDF", priority=True),
-    Command("program_info", "Program info…", "Title, patient, clinician, goals and notes",
-            "f2", "Info"),
-    Command("new_exercise", "New custom exercise…", "Write an exercise of your own into your "
-            "personal library", "f3", None),
-    Command("clone_exercise", "Clone exercise…", "Copy the highlighted exercise into your "
-            "personal library and change it", "f4", None),
-    Command("edit_settings", "Settings…", "Your name, clinic and contact for new programs; "
-            "paper size", "f8", None),
-    Command("quit", "Quit", "Quit hepster (asks to save changes first)", "ctrl+q", None),
-)  # fmt: skip
+    Command(
+        action="open_program",
+        title="Open…",
+        help="Open a program file (recent files, or browse)",
+        keys="ctrl+o",
+    ),
+    Command(
+        action="new_program",
+        title="New program…",
+        help="Start a blank program or one from a template",
+        keys="ctrl+n",
+    ),
+    Command(
+        action="export_pdf",
+        title="Export PDF…",
+        help="Write the patient handout as a PDF",
+        keys="ctrl+e",
+        footer="PDF",
+        priority=True,
+    ),
+    Command(
+        action="program_info",
+        title="Program info…",
+        help="Title, patient, clinician, goals and notes",
+        keys="f2",
+        footer="Info",
+    ),
+    Command(
+        action="new_exercise",
+        title="New custom exercise…",
+        help="Write an exercise of your own into your personal library",
+        keys="f3",
+    ),
+    Command(
+        action="clone_exercise",
+        title="Clone exercise…",
+        help="Copy the highlighted exercise into your personal library and change it",
+        keys="f4",
+    ),
+    Command(
+        action="edit_settings",
+        title="Settings…",
+        help="Your name, clinic and contact for new programs; paper size",
+        keys="f8",
+    ),
+    Command(
+        action="quit",
+        title="Quit",
+        help="Quit hepster (asks to save changes first)",
+        keys="ctrl+q",
+    ),
+)
+
+
+ITEM_ACTIONS = frozenset(command.action for command in COMMANDS if command.item)
+SCREEN_ACTIONS = frozenset(command.action for command in COMMANDS if command.on == "screen")
 
 
 def commands_in(context: str) -> list[Command]:
@@ -104,11 +282,12 @@ def commands_in(context: str) -> list[Command]:
 
 
 def bindings(context: str) -> list[BindingType]:
-    """The Textual bindings of one context, with stable ids so a keymap can remap them."""
+    """The Textual bindings of one context. Each has its command's action as its id, which is
+    what a keymap file names to move it to another key."""
     return [
         Binding(
             command.keys,
-            f"app.{command.action}",
+            f"{command.on}.{command.action}",
             command.footer or command.title,
             show=command.footer is not None,
             key_display=FOOTER_KEYS.get(command.first_key),
@@ -146,5 +325,7 @@ def key_text(key: str) -> str:
     return "+".join(part.upper() if len(part) == 1 else part.capitalize() for part in parts)
 
 
-def keys_text(command: Command) -> str:
-    return ", ".join(key_text(key) for key in command.keys.split(",")) if command.keys else ""
+def keys_text(command: Command, keymap: Mapping[str, str] | None = None) -> str:
+    """Every key of a command, as a person reads them: `Enter, e`."""
+    keys = command.keys_with(keymap or {})
+    return ", ".join(key_text(key) for key in keys.split(",")) if keys else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,32 @@ def test_hidden_folders_are_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyP
     write(clinic, "a.toml", CHILDS_POSE.format(name="A").replace("childs-pose", "visible"))
     monkeypatch.setenv("HEPSTER_LIBRARY", str(clinic))
     assert load_library().problems == []
+
+
+def test_a_saved_exercise_gives_a_new_library_as_a_restart_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's library after a custom exercise is saved (F3/F4) is the one it reads at the
+    next start: the same winner, the same overridden definitions in the same order, and the
+    library it had before is left as it was."""
+    from library.exercise_files import save_custom_exercise
+
+    clinic = tmp_path / "clinic"
+    write(clinic, "mine.toml", CHILDS_POSE.format(name="Clinic child's pose"))
+    monkeypatch.setenv("HEPSTER_LIBRARY", str(clinic))
+    before = load_library()
+    clinics = before.get("childs-pose")
+    assert clinics is not None and clinics.layer == "clinic"
+    original_overridden = list(before.overridden["childs-pose"])
+    saved = save_custom_exercise(replace(clinics, name="My child's pose"), clinics)
+    after = before.with_exercise(saved)
+    restarted = load_library()
+
+    assert after.get("childs-pose") == restarted.get("childs-pose") == saved
+    assert [e.layer for e in after.overridden["childs-pose"]] == ["bundled", "clinic"]
+    assert after.overridden == restarted.overridden
+    assert list(after.exercises) == list(restarted.exercises), "the same order in the browser"
+    assert before.get("childs-pose") is clinics, "the old library is unchanged"
+    assert before.overridden["childs-pose"] == original_overridden
+    with pytest.raises(AttributeError):
+        before.exercises = {}  # type: ignore[misc]

@@ -67,17 +67,17 @@ async def test_enter_adds_the_highlighted_exercise_with_its_default_dose() -> No
     async with running() as (app, pilot):
         await type_text(pilot, "childs pose")
         await pilot.press("enter")
-        assert [item.exercise for item in app.program.items] == ["childs-pose"]
+        assert [item.exercise for item in app.session.program.items] == ["childs-pose"]
         library_dose = app.library.get("childs-pose").dose if app.library else None
-        assert app.program.items[0].dose == library_dose
-        assert app.program.exercise("childs-pose") is not None
+        assert app.session.program.items[0].dose == library_dose
+        assert app.session.program.exercise("childs-pose") is not None
         # Arrow down from the search box moves the list's cursor; Enter adds that one.
         await pilot.press("escape")
         browser = app.main.query_one(LibraryBrowser)
         await pilot.press("down", "down")
         second = browser.found[2]
         await pilot.press("enter")
-        assert app.program.items[-1].exercise == second.id
+        assert app.session.program.items[-1].exercise == second.id
 
 
 async def build_low_back(pilot: Pilot[int]) -> None:
@@ -88,33 +88,33 @@ async def build_low_back(pilot: Pilot[int]) -> None:
 async def test_building_the_low_back_program() -> None:
     async with running() as (app, pilot):
         await build_low_back(pilot)
-        assert tuple(item.exercise for item in app.program.items) == LOW_BACK
-        assert app.dirty
+        assert tuple(item.exercise for item in app.session.program.items) == LOW_BACK
+        assert app.session.dirty
 
 
 async def test_remove_move_duplicate_and_undo_redo() -> None:
     async with running() as (app, pilot):
         await build_low_back(pilot)
-        built = app.program
+        built = app.session.program
         await pilot.press("f6")
         items = app.main.query_one(ProgramList)
         assert app.focused is items
         items.highlight_item(0)
         await pilot.press("shift+down")
-        assert [i.exercise for i in app.program.items[:2]] == [LOW_BACK[1], LOW_BACK[0]]
+        assert [i.exercise for i in app.session.program.items[:2]] == [LOW_BACK[1], LOW_BACK[0]]
         await pilot.press("shift+up")
-        assert app.program == built
+        assert app.session.program == built
         await pilot.press("delete")
-        assert [i.exercise for i in app.program.items] == list(LOW_BACK[1:])
-        assert app.program.exercise(LOW_BACK[0]) is None
+        assert [i.exercise for i in app.session.program.items] == list(LOW_BACK[1:])
+        assert app.session.program.exercise(LOW_BACK[0]) is None
         await pilot.press("ctrl+z")
-        assert app.program == built
+        assert app.session.program == built
         await pilot.press("ctrl+y")
-        assert len(app.program.items) == 5
+        assert len(app.session.program.items) == 5
         await pilot.press("ctrl+z")
         items.highlight_item(0)
         await pilot.press("d")
-        first, copy = app.program.items[0], app.program.items[1]
+        first, copy = app.session.program.items[0], app.session.program.items[1]
         assert first.exercise == copy.exercise == LOW_BACK[0]
         assert first.dose is not None and first.dose.side == "left"
         assert copy.dose is not None and copy.dose.side == "right"
@@ -126,8 +126,8 @@ async def test_remove_move_duplicate_and_undo_redo() -> None:
         assert "Hamstring stretch with a strap (right side)" in shown
         for _ in range(10):
             await pilot.press("ctrl+z")
-        assert app.program.items == ()
-        assert not app.history.can_undo
+        assert app.session.program.items == ()
+        assert not app.session.history.can_undo
 
 
 async def test_section_is_set_and_inherited_by_the_next_items() -> None:
@@ -137,10 +137,10 @@ async def test_section_is_set_and_inherited_by_the_next_items() -> None:
         assert isinstance(app.screen, AskText)
         await type_text(pilot, "Hip stretches")
         await pilot.press("enter")
-        assert app.program.items[0].section == "Hip stretches"
+        assert app.session.program.items[0].section == "Hip stretches"
         await pilot.press("f5")
         await add(pilot, "gluteal stretch")
-        assert app.program.items[1].section == "Hip stretches"
+        assert app.session.program.items[1].section == "Hip stretches"
         await pilot.press("f5")
         await add(pilot, "childs pose")
         await pilot.press("f6")
@@ -148,13 +148,13 @@ async def test_section_is_set_and_inherited_by_the_next_items() -> None:
         await pilot.press("s", "ctrl+u")
         await type_text(pilot, "hip")  # "Hip stretches" is offered; Enter takes it
         await pilot.press("enter")
-        assert app.program.items[2].section == "Hip stretches"
+        assert app.session.program.items[2].section == "Hip stretches"
         await pilot.press("ctrl+z")
         await pilot.press("f6")
         app.main.query_one(ProgramList).highlight_item(1)
         await pilot.press("s", "ctrl+u")
         await pilot.press("enter")
-        assert app.program.items[1].section is None
+        assert app.session.program.items[1].section is None
         # It is not shown under the heading above it.
         listed = app.main.query_one(ProgramList)
         prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
@@ -170,7 +170,7 @@ async def test_notes_and_progression() -> None:
         await pilot.press("tab")
         await type_text(pilot, "Hold 45 s when easy")
         await pilot.press("ctrl+s")
-        item = app.program.items[0]
+        item = app.session.program.items[0]
         assert item.notes == "Use a pillow"
         assert item.progression == "Hold 45 s when easy"
 
@@ -202,10 +202,10 @@ async def test_dose_editor_validates_as_you_type_and_saves_ranges() -> None:
         assert "3 × 8–12 reps" in line
         await pilot.press("ctrl+s")
         assert not isinstance(app.screen, DoseEditor)
-        dose = app.program.items[0].dose
+        dose = app.session.program.items[0].dose
         assert dose is not None and dose.sets == 3 and dose.reps == (8, 12)
         await pilot.press("ctrl+z")
-        assert app.program.items[0].dose != dose
+        assert app.session.program.items[0].dose != dose
 
 
 async def test_side_cannot_be_set_for_an_exercise_done_with_both_sides() -> None:
@@ -216,7 +216,7 @@ async def test_side_cannot_be_set_for_an_exercise_done_with_both_sides() -> None
         assert isinstance(editor, DoseEditor)
         assert editor.query_one("#side", Select).disabled
         await pilot.press("escape")
-        assert app.program.items[0].dose == (
+        assert app.session.program.items[0].dose == (
             app.library.get("childs-pose").dose if app.library else None
         )
 
@@ -230,9 +230,9 @@ async def test_a_dose_can_be_cleared_and_reset_to_the_default() -> None:
         editor.load_model(Dose())
         await pilot.pause()
         await pilot.press("ctrl+s")
-        assert app.program.items[0].dose is None
+        assert app.session.program.items[0].dose is None
         await pilot.press("enter", "ctrl+r", "ctrl+s")
-        assert app.program.items[0].dose == (
+        assert app.session.program.items[0].dose == (
             app.library.get("childs-pose").dose if app.library else None
         )
 
@@ -241,7 +241,7 @@ async def test_a_long_program_gets_a_gentle_notice() -> None:
     async with running() as (app, pilot):
         for _ in range(9):
             await add(pilot, "childs pose")
-        assert len(app.program.items) == 9
+        assert len(app.session.program.items) == 9
         notice = app.main.query_one("#notice")
         assert not notice.display, "one exercise nine times is one exercise to learn"
         for name in ("bridge", "clamshell", "bird dog", "heel raise", "wall sit", "plank"):
@@ -249,7 +249,7 @@ async def test_a_long_program_gets_a_gentle_notice() -> None:
         assert not notice.display
         for name in ("calf stretch", "side plank", "step ups"):
             await add(pilot, name)
-        assert app.program.distinct_exercises() == 10
+        assert app.session.program.distinct_exercises() == 10
         assert notice.display
         assert "long programs get skipped" in str(notice.render()).lower()
 
@@ -271,12 +271,12 @@ async def test_mouse_first_click_chooses_second_click_adds_and_opens_the_dose() 
         results = app.main.query_one("#results")
         await pilot.click(results, offset=(4, 1))  # the second result
         await pilot.pause(0.3)
-        assert app.program.items == ()
+        assert app.session.program.items == ()
         browser = app.main.query_one(LibraryBrowser)
         chosen = browser.highlighted()
         assert chosen is not None and chosen == browser.found[1]
         await pilot.click(results, offset=(4, 1))
-        assert [item.exercise for item in app.program.items] == [chosen.id]
+        assert [item.exercise for item in app.session.program.items] == [chosen.id]
         await pilot.click("#items", offset=(4, 0))
         await pilot.pause(0.3)
         assert not isinstance(app.screen, DoseEditor), "the first click only chooses"

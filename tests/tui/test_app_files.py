@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, TextArea
-from tui_helpers import TODAY, add, running, type_text, until
+from tui_helpers import TODAY, add, running, shown_notice, type_text, until
 
 from library.editing import SetInfo, info_of
 from library.locations import config_dir
@@ -37,9 +37,9 @@ async def test_save_asks_for_a_file_the_first_time_then_saves_in_place(in_tmp_fo
         set_path(app, target)
         await pilot.press("enter")
         assert not isinstance(app.screen, SaveAsScreen)
-        assert app.path == target and not app.dirty
+        assert app.session.path == target and not app.session.dirty
         saved = load_program(target)
-        assert saved == app.program
+        assert saved == app.session.program
         assert [item.exercise for item in saved.items] == ["childs-pose"]
         assert saved.created == TODAY
         assert target in [p for p in read_recent()]
@@ -74,7 +74,7 @@ async def test_save_as_refuses_a_name_without_toml(in_tmp_folder: Path) -> None:
         assert isinstance(app.screen, SaveAsScreen)
         assert not (in_tmp_folder / "notes.txt").exists()
         await pilot.press("escape")
-        assert app.path is None and app.dirty
+        assert app.session.path is None and app.session.dirty
 
 
 async def test_save_as_suggests_a_plain_name_and_typing_a_name_replaces_it(
@@ -82,7 +82,7 @@ async def test_save_as_suggests_a_plain_name_and_typing_a_name_replaces_it(
 ) -> None:
     async with running() as (app, pilot):
         await add(pilot, "childs pose")
-        app.edit(SetInfo(replace(info_of(app.program), patient="María Łukasiewicz")))
+        app.edit(SetInfo(replace(info_of(app.session.program), patient="María Łukasiewicz")))
         await pilot.press("f12")
         field = app.screen.query_one("#path", Input)
         assert field.value == str(in_tmp_folder / "maria-lukasiewicz-home-exercise-program.toml")
@@ -112,15 +112,15 @@ async def test_open_from_a_typed_path_and_from_recent_files(in_tmp_folder: Path)
         assert isinstance(app.screen, OpenScreen)
         set_path(app, copy)
         await pilot.press("enter")
-        assert app.path == copy
-        assert app.program == load_program(copy)
-        assert len(app.program.items) == 6 and not app.dirty
+        assert app.session.path == copy
+        assert app.session.program == load_program(copy)
+        assert len(app.session.program.items) == 6 and not app.session.dirty
     async with running() as (app, pilot):
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, OpenScreen)
         assert app.focused is not None and app.focused.id == "recent"
         await pilot.press("enter")
-        assert app.path == copy.resolve()
+        assert app.session.path == copy.resolve()
 
 
 async def test_hepster_with_a_program_opens_it_and_saving_is_byte_stable(
@@ -131,7 +131,7 @@ async def test_hepster_with_a_program_opens_it_and_saving_is_byte_stable(
     copy.write_bytes(example.read_bytes())
     before = copy.read_bytes()
     async with running(copy) as (app, pilot):
-        assert app.path == copy and len(app.program.items) == 6
+        assert app.session.path == copy and len(app.session.program.items) == 6
         await pilot.press("ctrl+s")
         assert copy.read_bytes() == before
 
@@ -139,7 +139,7 @@ async def test_hepster_with_a_program_opens_it_and_saving_is_byte_stable(
 async def test_hepster_with_a_new_file_creates_it_on_first_save(in_tmp_folder: Path) -> None:
     target = in_tmp_folder / "new.toml"
     async with running(target) as (app, pilot):
-        assert app.path == target and not target.exists()
+        assert app.session.path == target and not target.exists()
         await add(pilot, "childs pose")
         await pilot.press("ctrl+s")
         assert load_program(target).items[0].exercise == "childs-pose"
@@ -150,18 +150,18 @@ async def test_an_unreadable_library_still_opens_the_named_program(
 ) -> None:
     """If the library cannot be read, the program is opened from its own definitions, never
     taken for a new file that Ctrl+S would write over."""
-    import tui.app
+    import tui.loading
 
     def unreadable(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tui.app, "read_everything", unreadable)
+    monkeypatch.setattr(tui.loading, "read_everything", unreadable)
     example = Path(__file__).parents[2] / "examples" / "low-back-hips.toml"
     copy = in_tmp_folder / "low-back.toml"
     copy.write_bytes(example.read_bytes())
     async with running(copy) as (app, pilot):
-        assert any("Could not read the library" in n.message for n in app._notifications)
-        assert app.path == copy and len(app.program.items) == 6
+        await shown_notice(pilot, "Could not read the library")
+        assert app.session.path == copy and len(app.session.program.items) == 6
         await pilot.press("ctrl+s")
         assert copy.read_bytes() == example.read_bytes()
 
@@ -170,7 +170,7 @@ async def test_a_broken_file_is_reported_and_the_app_keeps_running(in_tmp_folder
     broken = in_tmp_folder / "broken.toml"
     broken.write_text('format = "hepster-program"\nversion = 1\ntitle = [\n')
     async with running(broken) as (app, pilot):
-        assert app.path is None and app.program.items == ()
+        assert app.session.path is None and app.session.program.items == ()
         # The problems stay on screen until read, with the place and what is wrong.
         assert isinstance(app.screen, ChoiceScreen)
         said = str(app.screen.query_one(".question").render())
@@ -181,21 +181,21 @@ async def test_a_broken_file_is_reported_and_the_app_keeps_running(in_tmp_folder
         await pilot.press("ctrl+o")
         set_path(app, broken)
         await pilot.press("enter")
-        assert app.path is None and app.is_running
+        assert app.session.path is None and app.is_running
 
 
 async def test_unsaved_changes_guard_on_new_open_and_quit(in_tmp_folder: Path) -> None:
     async with running() as (app, pilot):
         await add(pilot, "childs pose")
-        changed = app.program
+        changed = app.session.program
         await pilot.press("ctrl+n")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-cancel")
-        assert app.program == changed
+        assert app.session.program == changed
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")
-        assert app.program == changed
+        assert app.session.program == changed
         # Save from the guard: asks for a file, saves, then goes on to the new program.
         await pilot.press("ctrl+n")
         await pilot.click("#choice-save")
@@ -226,17 +226,18 @@ async def test_new_program_blank_and_from_a_template() -> None:
         shown = str(choices.get_option_at_index(ids.index("t:low-back-hips")).prompt)
         assert shown.startswith("Low back pain: hips first"), "templates go by their titles"
         await pilot.press("enter")
-        program = app.program
+        program = app.session.program
         assert program.title == "Low back pain: hips first"
         assert [i.exercise for i in program.items][:2] == [
             "hamstring-stretch-strap",
             "hip-flexor-stretch-half-kneeling",
         ]
         assert program.created == TODAY
-        assert app.path is None and not app.dirty, "an untouched template is nothing to lose"
+        untouched = app.session.path is None and not app.session.dirty
+        assert untouched, "an untouched template is nothing to lose"
         await pilot.press("ctrl+n")  # so no question before the next one
         await pilot.press("enter")  # "Blank program" is first
-        assert app.program.items == () and app.program.created == TODAY
+        assert app.session.program.items == () and app.session.program.created == TODAY
 
 
 async def test_esc_in_a_form_with_typing_asks_before_throwing_it_away() -> None:
@@ -254,13 +255,13 @@ async def test_esc_in_a_form_with_typing_asks_before_throwing_it_away() -> None:
         assert isinstance(form, InfoForm)
         assert form.query_one("#goals", TextArea).text == "Walk to the shop"
         await pilot.press("ctrl+s")
-        assert app.program.goals == ("Walk to the shop",)
+        assert app.session.program.goals == ("Walk to the shop",)
         await pilot.press("f2")
         await type_text(pilot, " more")
         await pilot.press("escape")
         await pilot.click("#choice-discard")
         assert not isinstance(app.screen, InfoForm | ChoiceScreen)
-        assert app.program.goals == ("Walk to the shop",)
+        assert app.session.program.goals == ("Walk to the shop",)
 
 
 async def test_program_info_form_fills_the_program() -> None:
@@ -281,12 +282,12 @@ async def test_program_info_form_fills_the_program() -> None:
         form.query_one("#goals").text = "Walk to the shop\nClimb stairs"  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press("ctrl+s")
-        program = app.program
+        program = app.session.program
         assert program.title == "Knee program" and program.patient == "Jane Doe"
         assert program.start == dt.date(2026, 11, 25)
         assert program.goals == ("Walk to the shop", "Climb stairs")
         await pilot.press("ctrl+z")
-        assert app.program.patient is None
+        assert app.session.program.patient is None
 
 
 async def test_settings_are_saved_and_used_for_new_programs() -> None:
@@ -303,29 +304,30 @@ async def test_settings_are_saved_and_used_for_new_programs() -> None:
         assert settings.clinician == "Sam Rivera, PT" and settings.clinic == "Riverside PT"
         assert (config_dir() / "settings.toml").exists()
         await pilot.press("ctrl+n", "enter")
-        assert app.program.clinician == "Sam Rivera, PT"
-        assert app.program.clinic == "Riverside PT"
+        assert app.session.program.clinician == "Sam Rivera, PT"
+        assert app.session.program.clinic == "Riverside PT"
 
 
 async def test_program_info_takes_the_defaults_from_settings() -> None:
     save_settings(Settings(clinician="Sam", clinic="Riverside", contact="555-0100"))
     async with running() as (app, pilot):
-        assert app.program.clinician == "Sam", "a new program starts with the defaults"
+        assert app.session.program.clinician == "Sam", "a new program starts with the defaults"
         await pilot.press("f2")
         form = app.screen
         assert isinstance(form, InfoForm)
         form.query_one("#contact", Input).value = ""
         await pilot.press("ctrl+d", "ctrl+s")
-        assert app.program.contact == "555-0100"
+        assert app.session.program.contact == "555-0100"
 
 
 async def test_a_broken_settings_file_is_reported_not_fatal() -> None:
     path = config_dir() / "settings.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('paper = "a3"\nclinician = 5\n')
-    async with running() as (app, _pilot):
-        assert app.settings == Settings()
-        assert any("settings" in (n.title or "").lower() for n in app._notifications)
+    async with running() as (app, pilot):
+        assert app.session.settings == Settings()
+        said = await shown_notice(pilot, "Settings file has problems; defaults used")
+        assert "paper" in said
 
 
 def test_program_text_of_a_new_program_is_valid(tmp_path: Path) -> None:
@@ -334,7 +336,7 @@ def test_program_text_of_a_new_program_is_valid(tmp_path: Path) -> None:
 
     app = HepsterApp(today=TODAY)
     path = tmp_path / "blank.toml"
-    path.write_text(program_text(app.blank_program()))
+    path.write_text(program_text(app.session.blank()))
     assert load_program(path).created == TODAY
 
 
@@ -346,8 +348,8 @@ async def test_a_template_takes_the_therapist_from_the_settings_as_hepster_new_d
         await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, NewProgramScreen))
         app.screen.dismiss("low-back-hips")  # the template chosen in the dialog
-        await until(pilot, lambda: len(app.program.items) > 0)
-        program = app.program
+        await until(pilot, lambda: len(app.session.program.items) > 0)
+        program = app.session.program
         assert (program.clinician, program.clinic, program.contact) == (
             "Sam Rivera, PT",
             "Riverside PT",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import importlib.util
-import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Checkbox, Input, SelectionList, TextArea
-from tui_helpers import add, running, search, type_text
+from tui_helpers import add, running, search, shown_notice, type_text, whole_screen_text
 
 from library.autosave import autosave_dir, write_autosave
 from library.layers import load_library
@@ -69,7 +67,7 @@ async def test_new_custom_exercise_is_saved_validated_and_usable_at_once() -> No
         highlighted = browser.highlighted()
         assert highlighted is not None and highlighted.id == "wall-sit-short"
         await add(pilot, "short wall sit")
-        assert app.program.items[-1].exercise == "wall-sit-short"
+        assert app.session.program.items[-1].exercise == "wall-sit-short"
 
 
 async def test_cloned_exercise_overrides_the_bundled_one_and_says_so() -> None:
@@ -97,7 +95,7 @@ async def test_cloned_exercise_overrides_the_bundled_one_and_says_so() -> None:
         line = layer_line(mine, detail.overridden).plain
         assert line == "From your personal library; overrides the one in the bundled library"
         # The program that uses it now carries the new definition; undo goes back.
-        carried = app.program.exercise("childs-pose")
+        carried = app.session.program.exercise("childs-pose")
         assert carried is not None and carried.name == "Child's pose, with a pillow"
         fresh = load_library()
         assert fresh.get("childs-pose").layer == "personal"  # type: ignore[union-attr]
@@ -138,7 +136,7 @@ async def test_every_change_is_autosaved_and_a_clean_quit_removes_it() -> None:
         await add(pilot, "childs pose")
         files = list(autosave_dir().glob("*.toml"))
         assert len(files) == 1
-        assert load_program(files[0]) == app.program
+        assert load_program(files[0]) == app.session.program
         await pilot.press("ctrl+z")
         assert not list(autosave_dir().glob("*.toml")), "nothing unsaved, nothing kept"
         await add(pilot, "childs pose")
@@ -168,8 +166,8 @@ async def test_work_left_by_a_crash_is_offered_back(in_tmp_folder: Path) -> None
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-recover")
         await pilot.pause()
-        assert app.program == lost
-        assert app.path == original and app.dirty
+        assert app.session.program == lost
+        assert app.session.path == original and app.session.dirty
         await pilot.press("ctrl+s")
         assert load_program(original) == lost
     assert not list(autosave_dir().glob("*.toml"))
@@ -181,7 +179,7 @@ async def test_recovery_can_be_declined() -> None:
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-discard")
-        assert app.program.title != "Old"
+        assert app.session.program.title != "Old"
     assert not list(autosave_dir().glob("*.toml"))
 
 
@@ -194,12 +192,9 @@ async def test_export_writes_the_pdf_where_asked(in_tmp_folder: Path) -> None:
         target = in_tmp_folder / "handout.pdf"
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
-        for _ in range(200):
-            if target.exists() and any("Wrote" in n.message for n in app._notifications):
-                break
-            await pilot.pause(0.05)
+        wrote = await shown_notice(pilot, "Wrote")
         assert target.read_bytes().startswith(b"%PDF")
-        assert any(str(target) in n.message for n in app._notifications)
+        assert str(target) in wrote
         if shutil.which("pdftotext"):
             text = subprocess.run(
                 ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
@@ -216,17 +211,13 @@ async def test_export_warns_when_an_exercise_has_no_dose(in_tmp_folder: Path) ->
         effort = app.screen.query_one("#effort", Input)
         effort.value = ""
         await pilot.press("ctrl+s")
-        assert app.program.items[0].dose is None
+        assert app.session.program.items[0].dose is None
         await pilot.press("ctrl+e")
         target = in_tmp_folder / "handout.pdf"
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
-        for _ in range(200):
-            if any(n.title == "Check before printing" for n in app._notifications):
-                break
-            await pilot.pause(0.05)
-        [warning] = [n for n in app._notifications if n.title == "Check before printing"]
-        assert warning.message.startswith("Exercise 1 (Child's pose) has no dose")
+        warning = await shown_notice(pilot, "Check before printing")
+        assert warning.startswith("Check before printing Exercise 1 (Child's pose) has no dose")
 
 
 async def test_a_box_that_is_not_ticked_is_empty_not_a_grey_x() -> None:
@@ -246,13 +237,7 @@ async def test_export_of_an_empty_program_is_refused_politely() -> None:
     async with running() as (app, pilot):
         await pilot.press("ctrl+e")
         assert not isinstance(app.screen, ExportScreen)
-        assert any("empty" in n.message for n in app._notifications)
-
-
-def screen_text(app: HepsterApp) -> str:
-    """What the terminal shows, as text (the screenshot's SVG without its markup)."""
-    svg = app.export_screenshot()
-    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+        await shown_notice(pilot, "the handout would be empty")
 
 
 async def test_help_lists_every_key() -> None:
@@ -261,16 +246,7 @@ async def test_help_lists_every_key() -> None:
     async with running() as (app, pilot):
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        await pilot.pause(0.1)
-        seen = [screen_text(app)]
-        while True:
-            await pilot.press("pagedown")
-            await pilot.pause(0.05)
-            shown = screen_text(app)
-            if shown == seen[-1]:
-                break
-            seen.append(shown)
-        text = " ".join(" ".join(page.split()) for page in seen)
+        text = await whole_screen_text(pilot)
         for command in COMMANDS:
             if command.keys:
                 assert key_text(command.first_key) in text, command
@@ -301,7 +277,7 @@ async def test_palette_offers_the_commands_that_can_run_now() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.2)
-        assert app.program.items == ()
+        assert app.session.program.items == ()
 
 
 async def test_palette_adds_an_exercise_by_name() -> None:
@@ -311,7 +287,7 @@ async def test_palette_adds_an_exercise_by_name() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.2)
-        assert [item.exercise for item in app.program.items] == ["childs-pose"]
+        assert [item.exercise for item in app.session.program.items] == ["childs-pose"]
 
 
 def test_importing_the_app_does_not_import_reportlab_or_the_file_picker() -> None:

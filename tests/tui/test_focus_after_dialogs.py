@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
-from tui_helpers import add, running, type_text
+from tui_helpers import add, running, shown_notice, type_text
 
 from tui.screens.exercise import ExerciseForm
 from tui.screens.files import ExportScreen
@@ -18,10 +18,7 @@ async def test_after_an_export_the_keys_still_work(in_tmp_folder: Path) -> None:
         assert isinstance(app.screen, ExportScreen)
         app.screen.query_one("#path", Input).value = str(in_tmp_folder / "h.pdf")
         await pilot.press("enter")
-        for _ in range(200):
-            if any("Wrote" in n.message for n in app._notifications):
-                break
-            await pilot.pause(0.05)
+        await shown_notice(pilot, "Wrote")
         assert app.focused is not None
         await pilot.pause(0.2)
         keys = app.screen.query("FooterKey")
@@ -43,4 +40,4 @@ async def test_a_saved_custom_exercise_is_ready_to_add_with_enter() -> None:
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "search"
         await pilot.press("enter")
-        assert [item.exercise for item in app.program.items] == ["wall-sit-short"]
+        assert [item.exercise for item in app.session.program.items] == ["wall-sit-short"]

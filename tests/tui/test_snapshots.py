@@ -27,7 +27,7 @@ async def ready_on_program(pilot: Pilot[int]) -> None:
     await started(pilot)
     app = pilot.app
     assert isinstance(app, HepsterApp)
-    app.action_focus_program()
+    app.main.action_focus_program()
     await pilot.pause()
     app.clear_notifications()
     await pilot.pause()

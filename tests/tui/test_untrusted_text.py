@@ -38,7 +38,7 @@ async def test_markup_in_a_program_is_shown_literally(tmp_path: Path) -> None:
     path = tmp_path / "odd.toml"
     path.write_text(HOSTILE, encoding="utf-8")
     async with running(path) as (app, pilot):
-        assert app.program.title.startswith("Knee [/] plan")
+        assert app.session.program.title.startswith("Knee [/] plan")
         await pilot.press("f6")
         await pilot.press("enter")
         await pilot.pause()

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from tui.commands import SCREEN_ACTIONS
+
 T = TypeVar("T")
 Variant = Literal["default", "primary", "success", "warning", "error"]
 
@@ -20,8 +22,8 @@ Variant = Literal["default", "primary", "success", "warning", "error"]
 class Dialog(ModalScreen[T]):
     """A modal that Esc closes without an answer.
 
-    The dialogs' styles live here rather than in app.tcss, so that they are parsed when the
-    first dialog opens, not at start-up.
+    The dialogs' styles live here, so that they are parsed when the first dialog opens, not at
+    start-up.
     """
 
     SCOPED_CSS = False
@@ -176,6 +178,12 @@ class Dialog(ModalScreen[T]):
     # (goals, a whole custom exercise). With changes made, Esc asks before throwing them away.
     ASK_BEFORE_DISCARDING: ClassVar[bool] = False
     opening_values: dict[str, object] | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The main screen's commands are bound as `screen.ACTION`, and Textual asks the screen
+        on top whether they can run (for the footer still drawn beneath a dialog): under a
+        dialog they cannot."""
+        return action not in SCREEN_ACTIONS or hasattr(self, f"action_{action}")
 
     def on_mount(self) -> None:
         if self.ASK_BEFORE_DISCARDING:

@@ -12,14 +12,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from library.dose_fields import DOSE_FIELDS
 from library.dose_text import dose_text
 from library.field_text import check_dose_fields, form_message, problem_key
 from library.model import Dose
 from library.problems import Problem
 from tui.screens.dialogs import Dialog
-from tui.widgets.dose_fields import NUMBERS, TEXTS, DoseFields
+from tui.widgets.dose_fields import DoseFields
 
-LABELS = {key: label for key, label, _ in (*NUMBERS, *TEXTS)} | {"side": "Side", "notes": "Notes"}
+LABELS = {field.key: field.label for field in DOSE_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class DoseEditor(Dialog[DoseResult | None]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#sets", Input))
+        self.set_focus(self.query_one(f"#{DOSE_FIELDS[0].key}", Input))
 
     def to_model(self) -> Dose | None:
         """The dose in the form, or None when it is not valid (see `problems`)."""

@@ -18,8 +18,8 @@ from library.editing import ProgramInfo, info_of
 from library.field_text import check_info_fields, info_fields, problem_key
 from library.model import Item, Program
 from library.problems import Collector, Problem
-from library.schema import Table
-from library.settings import PAPERS, Settings, cleaned
+from library.schema import ITEM_NOTES_LEN, PROGRESSION_LEN, Table
+from library.settings import PAPERS, SETTINGS_TEXT_LIMITS, Settings, cleaned
 from tui.screens.dialogs import Dialog, T
 from tui.screens.dose import problem_lines
 from tui.widgets.tick_box import TickBox
@@ -117,8 +117,8 @@ class NotesForm(FormDialog[tuple[str | None, str | None]]):
             "",
             ("notes", "progression"),
         )
-        table.text("notes", 1000, multiline=True)
-        table.text("progression", 500, multiline=True)
+        table.text("notes", ITEM_NOTES_LEN, multiline=True)
+        table.text("progression", PROGRESSION_LEN, multiline=True)
         self.problems = collector.problems
         self.show_problems()
 
@@ -270,7 +270,7 @@ class SettingsForm(FormDialog[Settings]):
         settings = self.to_model()
         collector = Collector("settings")
         table = Table(collector, {}, "", ())
-        for key, limit in (("clinician", 120), ("clinic", 120), ("contact", 200)):
+        for key, limit in SETTINGS_TEXT_LIMITS.items():
             value = getattr(settings, key)
             if value:
                 table.check_text(key, value, limit, required=False, multiline=False)

@@ -3,6 +3,7 @@ of date, and a few words on how a program is built."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.console import Group
@@ -23,14 +24,14 @@ INTRO = (
 )
 
 
-def keys_table() -> Group:
-    """One small table per context, generated from the command registry."""
+def keys_table(keymap: Mapping[str, str]) -> Group:
+    """One small table per context, generated from the command registry and the keymap."""
     tables: list[Table] = []
     for context, heading in CONTEXTS.items():
         table = context_table(heading)
         for command in COMMANDS:
             if command.context == context and command.keys:
-                table.add_row(keys_text(command), f"{command.title}: {command.help}")
+                table.add_row(keys_text(command, keymap), f"{command.title}: {command.help}")
         tables.append(table)
     always = context_table("Always")
     always.add_row("Ctrl+P", "Command palette: every command, and exercises to add by name")
@@ -60,12 +61,16 @@ class HelpScreen(Dialog[None]):
         Binding("f1,question_mark,q", "cancel", "Close"),
     ]
 
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = keymap or {}
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall", id="help"):
             yield Label("hepster: keys", classes="dialog-title", markup=False)
             with VerticalScroll(id="help-body"):
                 yield Static(INTRO, classes="hint", markup=False)
-                yield Static(keys_table(), markup=False)
+                yield Static(keys_table(self.keymap), markup=False)
             yield Static("Esc, F1 or q closes this.", classes="hint", markup=False)
 
     def on_mount(self) -> None:

@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
@@ -45,13 +45,15 @@ def filter_line(filters: Filters) -> Content:
         if value
     ]
     text = " · ".join(chosen) if chosen else "none"
-    return Content.from_markup("[@click=app.set_filters]Filters: $text [dim](F9)[/][/]", text=text)
+    markup = "[@click=screen.set_filters]Filters: $text [dim](F9)[/][/]"
+    return Content.from_markup(markup, text=text)
 
 
 class SearchBox(Input):
     """The search box; Enter adds the highlighted result (and the footer says so)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.add_exercise", "Add")]
+    # Its own copy of the browser's keys: an Input's Enter would otherwise be "submit".
+    BINDINGS: ClassVar[list[BindingType]] = bindings("browser")
 
     async def _on_key(self, event: events.Key) -> None:
         # "?" in an empty search box opens the help, as it does everywhere else: no exercise
@@ -67,7 +69,8 @@ class SearchBox(Input):
 class ResultList(ClickToChooseList):
     """The exercises that match; Enter, or a click on the chosen one, adds it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.add_exercise", "Add")]
+    # Its own copy of the browser's keys: an OptionList's Enter would otherwise be "select".
+    BINDINGS: ClassVar[list[BindingType]] = bindings("browser")
 
 
 class LibraryBrowser(Vertical):
@@ -78,6 +81,48 @@ class LibraryBrowser(Vertical):
     | ↑ ↓ PgUp PgDn | Move the cursor in the results, also from the search box |
     | Enter | Add the highlighted exercise to the program |
     | Esc | Clear the search and the filters |
+    """
+
+    DEFAULT_CSS = """
+    LibraryBrowser {
+        width: 1fr;
+        min-width: 30;
+        max-width: 48;
+        padding: 0 1;
+        border-right: vkey $foreground 20%;
+    }
+    #search {
+        margin: 1 0 0 0;
+        border: none;
+        background: $boost;
+    }
+    #filters {
+        height: 1;
+        margin: 1 0 0 0;
+        color: $text-muted;
+    }
+    #result-count {
+        color: $text-muted;
+        height: 1;
+        margin: 1 0 0 0;
+    }
+    /* A stable gutter for the scrollbar: when it appears, the list is not laid out again for
+       the narrower width, and a wrapped name would lose its end under the bar. */
+    #results {
+        height: 1fr;
+        border: none;
+        padding: 0;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    /* Shown on a narrow screen only, where the detail pane is a tab away. */
+    #blurb {
+        height: auto;
+        max-height: 6;
+        color: $text-muted;
+        display: none;
+        border-top: solid $foreground 20%;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -94,6 +94,17 @@ FIRST_PICTURE_DELAY = 0.15  # seconds after the first screen
 class ExerciseDetail(VerticalScroll, can_focus=True):
     """Scrolls with ↑/↓ when focused; shows the exercise highlighted in the browser."""
 
+    DEFAULT_CSS = """
+    ExerciseDetail {
+        width: 3fr;
+        padding: 0 1;
+        border-right: vkey $foreground 20%;
+    }
+    ExerciseDetail:focus {
+        background: $boost;
+    }
+    """
+
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(
             "Pick an exercise on the left to read it here.", id="detail-text", markup=False

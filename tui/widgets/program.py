@@ -158,6 +158,36 @@ class ProgramList(ClickToChooseList):
 
 
 class ProgramPane(Vertical):
+    """The program's title and patient, a notice when something needs the therapist's eye,
+    and its items."""
+
+    # The program gets the larger share of the right side (4 to the detail's 3): its dose
+    # lines are what a therapist checks most.
+    DEFAULT_CSS = """
+    ProgramPane {
+        width: 4fr;
+        padding: 0 1;
+    }
+    #program-head {
+        height: auto;
+        margin: 1 0 0 0;
+        padding-bottom: 1;
+        border-bottom: solid $foreground 20%;
+    }
+    #notice {
+        height: auto;
+        color: $warning;
+        text-style: italic;
+    }
+    #items {
+        height: 1fr;
+        border: none;
+        padding: 0;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static("", id="program-head", markup=False)
         yield Static("", id="notice", markup=False)

@@ -1,0 +1,190 @@
+"""The program being edited, without a screen: its undo history, its file, the copy on disk,
+whether it changed, its autosave, and how a new one starts.
+
+The app holds one `Session` and shows it; `hepster new` makes its file through one too, so a
+program started on the command line gets the same clinician, clinic and phone number as one
+started with Ctrl+N. Every change goes through `edit`, `undo`, `redo` or `start`, so "has it
+changed" and the autosave can never miss one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from library.editing import Edit, History
+from library.errors import HepsterError, WriteError
+from library.model import Program
+from library.new_program import NEW_TITLE, blank_program, from_template
+
+if TYPE_CHECKING:
+    from library.autosave import Autosave
+    from library.program_files import Lookup
+    from library.settings import Settings
+
+
+def no_library(_: str) -> None:
+    return None
+
+
+class Session:
+    """One program being edited.
+
+    `autosave` starts off: the app turns it on once it has shown the program, so that opening a
+    file never writes a copy of something nobody has changed yet.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        today: dt.date | None = None,
+        autosave_file: Path | None = None,
+    ) -> None:
+        self.settings = settings
+        self.today = today
+        self.autosave_file = autosave_file  # None: the usual per-process file
+        self.autosave = False
+        self.autosave_failed = False
+        self.history = History(Program(title=NEW_TITLE))
+        self.saved = self.history.present  # the program as its file holds it
+        self.path: Path | None = None
+
+    # What is being edited.
+
+    @property
+    def program(self) -> Program:
+        return self.history.present
+
+    @property
+    def focus(self) -> int | None:
+        """The item the last change was about, for a screen's cursor."""
+        return self.history.focus
+
+    @property
+    def dirty(self) -> bool:
+        """Whether closing now would lose something: the program differs from its file."""
+        return self.program != self.saved
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else "not saved yet"
+
+    def date(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    # Changes.
+
+    def edit(self, edit: Edit) -> None:
+        """Raises EditError when the edit does not fit the program; nothing changes then."""
+        self.history = self.history.do(edit)
+
+    def undo(self) -> str | None:
+        """Undo the last change; what it was ("add", "dose"), or None when there was none."""
+        label = self.history.undo_label()
+        self.history = self.history.undo()
+        return label
+
+    def redo(self) -> str | None:
+        label = self.history.redo_label()
+        self.history = self.history.redo()
+        return label
+
+    def start(self, program: Program, path: Path | None, *, saved: Program | None = None) -> None:
+        """Edit another program from now on, with a fresh history; `saved` is what its file
+        holds, if that is not `program` itself (a recovered autosave differs from its file)."""
+        self.history = History(program)
+        self.saved = program if saved is None else saved
+        self.path = path
+
+    # New programs.
+
+    def blank(self) -> Program:
+        """A new program: today's date and the therapist's details from the settings."""
+        return blank_program(self.settings, self.date())
+
+    def from_template(self, template: Program) -> Program:
+        """A template made ready for a patient: today's date, the therapist's own details."""
+        return from_template(template, self.settings, self.date())
+
+    def start_blank(self, path: Path | None = None) -> None:
+        self.start(self.blank(), path)
+
+    def start_from_template(self, template: Path, lookup: Lookup = no_library) -> None:
+        """Raises InvalidFile when the template is broken.
+
+        An untouched template is nothing to lose: it starts out "saved", so there is no "save
+        changes?" until the therapist changes something.
+        """
+        from library.program_files import load_program
+
+        self.start(self.from_template(load_program(template, lookup)), None)
+
+    # Files.
+
+    def open(self, path: Path, lookup: Lookup = no_library, known_ids: Iterable[str] = ()) -> None:
+        """Raises InvalidFile with every problem found; the session is unchanged then."""
+        from library.program_files import load_program
+
+        self.start(load_program(path, lookup, known_ids=lambda: known_ids), path)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the program to `path` (or its own file) atomically; raises WriteError."""
+        path = path or self.path
+        if path is None:
+            raise HepsterError("This program has no file yet: choose where to save it")
+        from library.program_files import save_program
+
+        try:
+            save_program(self.program, path)
+        except OSError as error:
+            raise WriteError(path, error) from error
+        self.saved = self.program
+        self.path = path
+        return path
+
+    # Crash safety.
+
+    def keep_safe(self) -> str | None:
+        """Write the autosave (or clear it when nothing is unsaved). A warning the first time
+        it fails, so the therapist hears once, not after every keystroke; otherwise None."""
+        if not self.autosave:
+            return None
+        from library.autosave import clear_autosave, write_autosave
+
+        try:
+            if self.dirty:
+                write_autosave(self.program, self.path, self.autosave_file)
+            else:
+                clear_autosave(self.autosave_file)
+        except OSError as error:
+            if not self.autosave_failed:
+                self.autosave_failed = True
+                return f"Autosave is not working: {error.strerror or error}"
+        return None
+
+    def recover(self, autosave: Autosave, lookup: Lookup = no_library) -> None:
+        """Edit what a crashed hepster left behind, against its file as it is on disk now, so
+        it shows as changed until saved. Raises InvalidFile when the autosave is damaged."""
+        from library.problems import InvalidFile
+        from library.program_files import load_program
+
+        program = autosave.load(lookup)
+        saved = Program()
+        if autosave.original is not None and autosave.original.exists():
+            # A file broken since then: the recovered program is all there is.
+            with contextlib.suppress(InvalidFile):
+                saved = load_program(autosave.original, lookup)
+        self.start(program, autosave.original, saved=saved)
+
+    def close(self) -> None:
+        """The program is safe or given up: the autosave is no longer needed."""
+        if self.autosave:
+            from library.autosave import clear_autosave
+
+            # A read-only state folder: the next start offers it back, and no harm done.
+            with contextlib.suppress(OSError):
+                clear_autosave(self.autosave_file)

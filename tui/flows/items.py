@@ -1,0 +1,65 @@
+"""The dialogs about one program item: its dose, its notes and its section."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from library.editing import SetDose, SetNotes, SetSection
+
+if TYPE_CHECKING:
+    from library.model import Program
+    from tui.app import HepsterApp
+
+
+def item_name(program: Program, index: int) -> str:
+    item = program.items[index]
+    exercise = program.exercise(item.exercise)
+    return exercise.name if exercise else item.exercise
+
+
+async def edit_dose(app: HepsterApp, index: int) -> None:
+    from tui.screens.dose import DoseEditor
+
+    program = app.session.program
+    if not 0 <= index < len(program.items):
+        return
+    item = program.items[index]
+    exercise = program.exercise(item.exercise)
+    sided = exercise.sided if exercise else None
+    default = exercise.dose if exercise else None
+    editor = DoseEditor(item_name(program, index), item.dose, sided=sided, default=default)
+    result = await app.push_screen_wait(editor)
+    if result is not None:
+        app.edit(SetDose(index, result.dose))
+
+
+async def edit_notes(app: HepsterApp, index: int) -> None:
+    from tui.screens.forms import NotesForm
+
+    program = app.session.program
+    item = program.items[index]
+    answer = await app.push_screen_wait(NotesForm(item_name(program, index), item))
+    if answer is not None:
+        app.edit(SetNotes(index, answer[0], answer[1]))
+
+
+async def set_section(app: HepsterApp, index: int) -> None:
+    from library.schema import SECTION_LEN
+    from tui.screens.dialogs import AskText
+
+    program = app.session.program
+    item = program.items[index]
+    sections = list(dict.fromkeys(i.section for i in program.items if i.section))
+    hint = "Heading for this item, e.g. Stretches. Empty for none."
+    if sections:
+        hint += " In use: " + ", ".join(sections)
+    ask = AskText(
+        f"Section for {item_name(program, index)}",
+        hint,
+        item.section or "",
+        max_length=SECTION_LEN,
+        suggestions=sections,
+    )
+    answer = await app.push_screen_wait(ask)
+    if answer is not None:
+        app.edit(SetSection(index, answer))

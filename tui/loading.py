@@ -1,0 +1,127 @@
+"""Start-up reading: the library, the settings, the program named on the command line and any
+work a crashed hepster left behind, read while the first screen is drawn."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from library.errors import HepsterError
+from library.model import Exercise, Program
+from library.problems import InvalidFile, Problem
+
+if TYPE_CHECKING:
+    from library.autosave import Autosave
+    from library.layers import Folder, Library
+    from library.search import SearchIndex
+    from library.settings import Settings
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the start-up thread found: the library, settings, a program, leftover autosaves."""
+
+    library: Library
+    index: SearchIndex
+    settings: Settings
+    settings_problems: list[Problem]
+    program: Program | None
+    program_problems: list[Problem]
+    autosaves: list[Autosave]
+
+    def problems(self) -> list[tuple[str, list[Problem]]]:
+        """What to tell the therapist about the library and the settings, under which title."""
+        said = []
+        if self.library.problems:
+            said.append(
+                ("Some library files have problems and were skipped", self.library.problems)
+            )
+        if self.settings_problems:
+            said.append(("Settings file has problems; defaults used", self.settings_problems))
+        return said
+
+
+def read_everything(
+    program_path: Path | None,
+    autosave: bool,
+    folders: Sequence[Folder] | None = None,
+    *,
+    cache_only: bool = False,
+) -> Loaded | None:
+    """The library, the settings, the program named on the command line, leftover autosaves.
+
+    With `cache_only`, None unless the library's cache is up to date (the fast path).
+    """
+    from library.library_cache import cached_library, from_cache
+    from library.settings import load_settings
+
+    found = from_cache(folders) if cache_only else cached_library(folders)
+    if found is None:
+        return None
+    library, index = found
+    settings, settings_problems = load_settings()
+    program, program_problems = read_program(program_path, library.get, library.exercises)
+    autosaves = []
+    if autosave:
+        from library.autosave import left_behind
+
+        autosaves = left_behind()
+    return Loaded(library, index, settings, settings_problems, program, program_problems, autosaves)
+
+
+def read_program(
+    path: Path | None,
+    lookup: Callable[[str], Exercise | None],
+    known_ids: Iterable[str] = (),
+) -> tuple[Program | None, list[Problem]]:
+    """The program named on the command line, or its problems; (None, []) for a new file."""
+    if path is None or not path.exists():
+        return None, []
+    from library.program_files import load_program
+
+    try:
+        return load_program(path, lookup, known_ids=lambda: known_ids), []
+    except InvalidFile as error:
+        return None, error.problems
+
+
+def start_loading(
+    program_path: Path | None, autosave: bool, folders: Sequence[Folder] | None
+) -> Future[Loaded]:
+    """Read everything now if the library's cache is fresh (a few milliseconds, and faster than
+    any thread while Textual holds the interpreter), in a thread otherwise."""
+    future: Future[Loaded] = Future()
+
+    def load() -> None:
+        try:
+            loaded = read_everything(program_path, autosave, folders)
+            assert loaded is not None
+            future.set_result(loaded)
+        except BaseException as error:
+            future.set_exception(error)
+
+    try:
+        quick = read_everything(program_path, autosave, folders, cache_only=True)
+    except (HepsterError, OSError):
+        quick = None  # the thread meets it again, and the app says what went wrong
+    if quick is not None:
+        future.set_result(quick)
+    else:
+        threading.Thread(target=load, name="hepster-load", daemon=True).start()
+    return future
+
+
+def without_library(program_path: Path | None) -> Loaded:
+    """What to start with when the library could not be read at all. The program named on the
+    command line is still opened (from its own definitions): treating an existing file as new
+    would let Ctrl+S overwrite it with a blank one."""
+    from library.layers import Library
+    from library.search import SearchIndex
+    from library.settings import Settings
+
+    program, problems = read_program(program_path, lambda _: None)
+    return Loaded(Library(), SearchIndex([]), Settings(), [], program, problems, [])
