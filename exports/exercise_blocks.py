@@ -1,6 +1,10 @@
 """One block per exercise, kept on one page: number and name, what it is for, how much (boxed),
 the picture, the numbered steps, the therapist's notes, tips, cautions and a video's QR code.
-A block taller than a whole page breaks with a note and its name repeated (see WholeBlock)."""
+A block taller than a whole page breaks with a note and its name repeated (see WholeBlock).
+
+Every text of a block is read for the item's side: `{side}` and `{other side}` in the library's
+words are filled in from the dose (library/side_text.py), and a sided exercise done on both sides
+gets one last step saying to do the other side, the only place the handout says so."""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from library.dose_text import dose_parts, item_name, work_text
 from library.errors import HepsterError
 from library.figure_scene import fitted_picture
 from library.model import NO_SECTION, Dose, Exercise, Item, Program
+from library.side_text import Reading, fill, reading, repeat_step
 
 
 class MissingExercise(HepsterError):
@@ -46,6 +51,25 @@ class Entry:
     def name(self) -> str:
         return item_name(self.exercise.name, self.item.dose)
 
+    @property
+    def side(self) -> str | None:
+        return self.item.dose.side if self.item.dose is not None else None
+
+    def said(self, text: str) -> str:
+        """A note of the item (or its dose) as this item's patient reads it: for its side."""
+        return fill(text, self.side)
+
+    def reading(self) -> Reading:
+        """The exercise's summary, steps, tips and cautions as this item's patient reads them."""
+        return reading(self.exercise, self.side)
+
+    def steps(self) -> list[str]:
+        """The numbered steps for this item's side, and for a sided exercise done on both sides
+        one last step that says to do the other side too."""
+        found = list(self.reading().steps)
+        repeat = repeat_step(self.side) if self.exercise.sided else None
+        return [*found, repeat] if repeat else found
+
 
 def entries(program: Program) -> list[Entry]:
     found = []
@@ -60,11 +84,11 @@ def entries(program: Program) -> list[Entry]:
     return found
 
 
-def steps(exercise: Exercise, styles: Styles) -> list[Flowable]:
+def steps(entry: Entry, styles: Styles) -> list[Flowable]:
     # A label stays with what it labels when a long block must break across pages.
     label = styles.body.clone("steps-label", spaceAfter=styles.body_size * 0.2, keepWithNext=1)
     found: list[Flowable] = [para(Strong("How to do it"), label)]
-    found += [para(step, styles.step, bullet=f"{n}.") for n, step in enumerate(exercise.steps, 1)]
+    found += [para(step, styles.step, bullet=f"{n}.") for n, step in enumerate(entry.steps(), 1)]
     return found
 
 
@@ -83,7 +107,8 @@ def box_label(dose: Dose | None) -> str:
 
 def dose_box(dose: Dose | None, styles: Styles, width: float) -> Flowable:
     """The dose in a box, one part a line: how much, then how often, then how hard, and last
-    the dose's own note ("10 steps each way is one set"), which says what the numbers count."""
+    the dose's own note ("10 steps each way is one set"), which says what the numbers count,
+    read for the dose's side."""
     # Units spelled out ("30 seconds", not "30 s") for a patient reading on the floor.
     # Always a box: a patient who finds none would guess. A program may leave the dose out (a
     # colleague's hand-written file); then the therapist's demonstration is the dose.
@@ -91,7 +116,8 @@ def dose_box(dose: Dose | None, styles: Styles, width: float) -> Flowable:
     rows = [para([Strong(box_label(dose)), first], styles.boxed)]
     rows += [para(part, styles.boxed) for part in rest]
     if dose is not None and dose.notes:
-        rows += [para(line, styles.boxed) for line in dose.notes.strip().splitlines() if line]
+        notes = fill(dose.notes, dose.side).strip().splitlines()
+        rows += [para(line, styles.boxed) for line in notes if line]
     return panel(rows, width, border=2.0)
 
 
@@ -131,19 +157,23 @@ def illustration(entry: Entry, styles: Styles, width: float) -> Flowable | None:
     return None if drawn is None else FigureFlowable(drawn, box_width, box_height)
 
 
-def from_therapist(item: Item, styles: Styles) -> list[Flowable]:
+def from_therapist(entry: Entry, styles: Styles) -> list[Flowable]:
+    item = entry.item
     labelled = styles.body.clone("labelled", spaceBefore=styles.body_size * 0.3)
     found: list[Flowable] = []
     if item.notes:
-        found.append(para([Strong("Note from your therapist: "), item.notes], labelled))
+        found.append(para([Strong("Note from your therapist: "), entry.said(item.notes)], labelled))
     if item.progression:
-        found.append(para([Strong("When this gets easy: "), item.progression], labelled))
+        found.append(
+            para([Strong("When this gets easy: "), entry.said(item.progression)], labelled)
+        )
     return found
 
 
-def tips_and_cautions(exercise: Exercise, styles: Styles, width: float) -> list[Flowable]:
+def tips_and_cautions(entry: Entry, styles: Styles, width: float) -> list[Flowable]:
+    said = entry.reading()
     found: list[Flowable] = []
-    if exercise.cues:
+    if said.cues:
         label = styles.body.clone(
             "tips",
             spaceBefore=styles.body_size * 0.3,
@@ -151,9 +181,9 @@ def tips_and_cautions(exercise: Exercise, styles: Styles, width: float) -> list[
             keepWithNext=1,
         )
         found.append(para(Strong("Tips"), label))
-        found += [para(cue, styles.bullet, bullet="•") for cue in exercise.cues]
-    if exercise.cautions:
-        cautions = [para([Strong("Caution: "), text], styles.boxed) for text in exercise.cautions]
+        found += [para(cue, styles.bullet, bullet="•") for cue in said.cues]
+    if said.cautions:
+        cautions = [para([Strong("Caution: "), text], styles.boxed) for text in said.cautions]
         found.append(Spacer(1, styles.body_size * 0.4))
         found.append(side_bar(cautions, width))
     return found
@@ -187,8 +217,9 @@ def exercise_block(
     exercise = entry.exercise
     story: list[Flowable] = [*headings, rule(styles, 2 if headings else styles.gap * 1.5)]
     named = [para([f"Exercise {entry.number}: ", entry.name], styles.exercise)]
-    if exercise.summary:
-        named.append(para(exercise.summary, styles.body))
+    summary = entry.reading().summary
+    if summary:
+        named.append(para(summary, styles.body))
     shown = illustration(entry, styles, width)
     shown_width = 0.0 if shown is None else shown.wrap(width, styles.picture_height)[0]
     if shown is not None and not styles.picture_beside:
@@ -197,11 +228,11 @@ def exercise_block(
         story += [*named, dose_box(entry.item.dose, styles, width)]
     story.append(Spacer(1, styles.body_size * 0.5))
     if shown is not None and styles.picture_beside:
-        story += around(shown, shown_width, steps(exercise, styles), width, styles.gap)
+        story += around(shown, shown_width, steps(entry, styles), width, styles.gap)
     else:
-        story += steps(exercise, styles)
-    story += from_therapist(entry.item, styles)
-    story += tips_and_cautions(exercise, styles, width)
+        story += steps(entry, styles)
+    story += from_therapist(entry, styles)
+    story += tips_and_cautions(entry, styles, width)
     if exercise.video:
         story += [Spacer(1, styles.gap), video(exercise.video, styles, width)]
     continues = styles.body.clone("continues", spaceBefore=styles.body_size * 0.5)

@@ -43,11 +43,17 @@ def handout_warnings(program: Program) -> list[str]:
     """What the therapist should know before handing the printout over; the export still works."""
     warnings = picture_warnings(program)
     for number, item in enumerate(program.items, 1):
+        exercise = program.exercise(item.exercise)
+        name = exercise.name if exercise is not None else item.exercise
         if item.dose is None or not dose_parts(item.dose):
-            exercise = program.exercise(item.exercise)
-            name = exercise.name if exercise is not None else item.exercise
             warnings.append(
                 f'exercise {number} ({name}) has no dose; the handout says "How much: {NO_DOSE}"'
+            )
+        elif exercise is not None and exercise.sided and item.dose.side is None:
+            # Its steps then name no side and say nothing of the other side (library/side_text).
+            # An item with no dose at all is warned about above: a dose comes with its side.
+            warnings.append(
+                f"exercise {number} ({name}) is done on one side: choose left, right or each side"
             )
     return warnings
 

@@ -66,7 +66,8 @@ def blank(text: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class AddItem:
-    """Add an exercise with its default dose, at the end unless `at` says where.
+    """Add an exercise with its default dose, at the end unless `at` says where, on `side` if
+    the therapist chose one.
 
     A new item joins the section of the item before it, so a therapist who names the first
     stretch's section does not have to name it again for the next three.
@@ -74,6 +75,7 @@ class AddItem:
 
     exercise: Exercise
     at: int | None = None
+    side: str | None = None  # the side the therapist chose, over the default dose's
 
     label = "add"
 
@@ -82,7 +84,10 @@ class AddItem:
         if not 0 <= at <= len(program.items):
             raise EditError(f"cannot add at position {at + 1}")
         section = program.items[at - 1].section if at > 0 else None
-        item = Item(exercise=self.exercise.id, section=section, dose=self.exercise.dose)
+        dose = self.exercise.dose
+        if self.side is not None:
+            dose = replace(dose or Dose(), side=self.side)
+        item = Item(exercise=self.exercise.id, section=section, dose=dose)
         items = (*program.items[:at], item, *program.items[at:])
         exercises = with_definition(program, self.exercise)
         return Applied(replace(program, items=items, exercises=exercises), at)

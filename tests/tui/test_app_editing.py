@@ -7,11 +7,11 @@ import io
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
-from tui_helpers import NARROW, add, running, search, type_text
+from tui_helpers import NARROW, add, running, screen_text, search, type_text, until
 
 from library.model import Dose
 from library.search import Filters
-from tui.screens.dialogs import AskText
+from tui.screens.dialogs import AskText, ChoiceScreen
 from tui.screens.dose import DoseEditor
 from tui.screens.filters import FilterScreen
 from tui.screens.forms import NotesForm
@@ -291,3 +291,25 @@ async def test_f5_then_typing_replaces_the_last_search() -> None:
         await pilot.press("f6", "f5")
         await type_text(pilot, "bridge")
         assert app.main.query_one("#search", Input).value == "bridge"
+
+
+async def test_an_exercise_for_one_limb_asks_which_side() -> None:
+    """Pendulum treats one shoulder: no default side is right, so adding it asks; a key answers,
+    Cancel adds nothing."""
+    async with running() as (app, pilot):
+        await add(pilot, "pendulum")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert "Which side?" in screen_text(app)
+        await pilot.press("l")
+        await until(pilot, lambda: bool(app.session.program.items))
+        [item] = app.session.program.items
+        assert item.exercise == "pendulum" and item.dose is not None and item.dose.side == "left"
+        await add(pilot, "pendulum")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert len(app.session.program.items) == 1
+        await add(pilot, "bridge single leg")
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, ChoiceScreen), "a side by default: no question"
+        assert app.session.program.items[-1].dose.side == "each"  # type: ignore[union-attr]

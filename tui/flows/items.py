@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from library.editing import SetDose, SetNotes, SetSection
+from library.editing import AddItem, SetDose, SetNotes, SetSection
 
 if TYPE_CHECKING:
-    from library.model import Program
+    from library.model import Exercise, Program
     from tui.app import HepsterApp
 
 
@@ -15,6 +15,22 @@ def item_name(program: Program, index: int) -> str:
     item = program.items[index]
     exercise = program.exercise(item.exercise)
     return exercise.name if exercise else item.exercise
+
+
+async def add_on_a_side(app: HepsterApp, exercise: Exercise) -> None:
+    """Add an exercise that treats one limb, on the side the therapist names."""
+    from tui.screens.dialogs import Choice, ChoiceScreen
+
+    choices = [
+        Choice("left", "Left (l)", "primary", key="l"),
+        Choice("right", "Right (r)", "primary", key="r"),
+        Choice("each", "Each side (e)", key="e"),
+        Choice("cancel", "Cancel"),
+    ]
+    question = f"{exercise.name} is done on one side. Which side is it for?"
+    answer = await app.push_screen_wait(ChoiceScreen("Which side?", question, choices))
+    if answer in ("left", "right", "each"):
+        app.main.added(AddItem(exercise, side=answer))
 
 
 async def edit_dose(app: HepsterApp, index: int) -> None:

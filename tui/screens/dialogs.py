@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -229,6 +229,7 @@ class Choice:
     value: str
     label: str
     variant: Variant = "default"
+    key: str | None = None  # a letter that presses it at once
 
 
 class ChoiceScreen(Dialog[str | None]):
@@ -264,6 +265,13 @@ class ChoiceScreen(Dialog[str | None]):
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self.choices:
+            if choice.key is not None and event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.value)
+                return
 
 
 class AskText(Dialog[str | None]):

@@ -206,8 +206,15 @@ class MainScreen(Screen[None]):
     # Changes to the program.
 
     def add(self, exercise: Exercise) -> None:
+        if exercise.sided and (exercise.dose is None or exercise.dose.side is None):
+            # Rehab of one limb: no default side could be right, so ask.
+            self.hepster.dialog(items.add_on_a_side(self.hepster, exercise))
+        else:
+            self.added(AddItem(exercise))
+
+    def added(self, edit: AddItem) -> None:
         # No toast: the tick in the list and the program pane already show it.
-        if self.hepster.edit(AddItem(exercise)):
+        if self.hepster.edit(edit):
             self.show_pane("program")
             # The query stays (for ↓ Enter to add a neighbour) but the next letters replace it.
             search = self.query_one("#search", Input)

@@ -1,5 +1,9 @@
 """The exercise detail pane: everything the patient will read about one exercise, its default
-dose, its picture, and which library layer it comes from (and whom it overrides)."""
+dose, its picture, and which library layer it comes from (and whom it overrides).
+
+The library's side words (`{side}`, `{other side}`) are shown as a patient reads them when no
+side is chosen ("cross one ankle over your other knee"): the pane is about the exercise, not
+one item, and never shows the braces (library/side_text.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from textual.widgets import Static
 
 from library.dose_text import dose_text
 from library.model import Exercise
+from library.side_text import fill, reading
 
 LAYER_TEXT = {
     "bundled": "the bundled library",
@@ -63,27 +68,28 @@ def detail(
         facts.append("one side at a time")
     parts.append(Text(" · ".join(facts), style="dim"))
     parts += [Text(""), picture(exercise, rows, drawn)]
-    if exercise.summary:
-        parts.append(Text(f"\n{exercise.summary}"))
+    said = reading(exercise, None)  # no side in particular
+    if said.summary:
+        parts.append(Text(f"\n{said.summary}"))
     steps = Text("\nSteps", style="bold")
-    for number, step in enumerate(exercise.steps, 1):
+    for number, step in enumerate(said.steps, 1):
         steps.append(f"\n{number}. ", style="bold")
         steps.append(step, style="not bold")
     parts.append(steps)
-    if exercise.cues:
+    if said.cues:
         cues = Text("\nTips", style="bold")
-        for cue in exercise.cues:
+        for cue in said.cues:
             cues.append(f"\n• {cue}", style="not bold")
         parts.append(cues)
-    if exercise.cautions:
+    if said.cautions:
         cautions = Text("\nCautions", style="bold")
-        for caution in exercise.cautions:
+        for caution in said.cautions:
             cautions.append(f"\n! {caution}", style="not bold")
         parts.append(cautions)
     dose = Text("\nDefault dose: ", style="bold")
     dose.append(dose_text(exercise.dose) or "none given", style="not bold")
     if exercise.dose and exercise.dose.notes:
-        dose.append(f"\n{exercise.dose.notes}", style="not bold")
+        dose.append(f"\n{fill(exercise.dose.notes, None)}", style="not bold")
     parts.append(dose)
     return Group(*parts)
 
