@@ -20,6 +20,7 @@ from library.dose_fields import DOSE_FIELDS, DOSE_KEYS, DoseField
 from library.figure_model import Figure
 from library.model import Amount, Dose, Exercise, Item, Program
 from library.problems import Collector, Problem
+from library.side_text import placeholder_problems
 from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS
 
 PROGRAM_FORMAT = "hepster-program"
@@ -422,7 +423,22 @@ def check_exercise(
         layer=layer,
         source=source,
     )
+    check_placeholders(table, exercise)
     return exercise if len(problems.problems) == before else None
+
+
+def check_placeholders(table: Table, exercise: Exercise) -> None:
+    """`{side}` and `{other side}` only where the handout can fill them (library/side_text.py)."""
+    texts = {
+        "summary": (exercise.summary,) if exercise.summary else (),
+        "steps": exercise.steps,
+        "cues": exercise.cues,
+        "cautions": exercise.cautions,
+    }
+    for key, found in texts.items():
+        for index, text in enumerate(found):
+            for message in placeholder_problems(text, exercise.sided):
+                table.fail(key if key == "summary" else indexed(key, index), message)
 
 
 def check_exercises(

@@ -314,3 +314,12 @@ def test_new_takes_the_therapist_from_the_settings(
         "555-0100",
     )
     assert program.created == dt.date.today()
+
+
+def test_show_reads_sided_text_for_no_side_in_particular(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["show", "piriformis-stretch-figure-4"]) == 0
+    out = capsys.readouterr().out
+    assert "Cross one ankle over your other knee" in out
+    assert "{" not in out and "}" not in out

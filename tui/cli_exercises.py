@@ -15,6 +15,7 @@ from library.model import Exercise
 from library.program_files import dose_pairs, present
 from library.schema import EXERCISE_KEYS
 from library.search import Filters, SearchIndex
+from library.side_text import reading
 from tui.cli_output import INVALID, OK, USAGE, complain, library_with_warnings, wrote
 
 if TYPE_CHECKING:
@@ -77,13 +78,15 @@ def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
         facts.append(f"Equipment: {', '.join(exercise.equipment)}")
     facts.append("one side at a time" if exercise.sided else "both sides together")
     lines.append(" · ".join(facts))
-    if exercise.summary:
-        lines += ["", exercise.summary]
-    lines += ["", "Steps"] + [f"  {n}. {step}" for n, step in enumerate(exercise.steps, 1)]
-    if exercise.cues:
-        lines += ["", "Tips"] + [f"  - {cue}" for cue in exercise.cues]
-    if exercise.cautions:
-        lines += ["", "Cautions"] + [f"  ! {caution}" for caution in exercise.cautions]
+    # As the app's detail pane reads it: for no side in particular (library/side_text.py).
+    text = reading(exercise, None)
+    if text.summary:
+        lines += ["", text.summary]
+    lines += ["", "Steps"] + [f"  {n}. {step}" for n, step in enumerate(text.steps, 1)]
+    if text.cues:
+        lines += ["", "Tips"] + [f"  - {cue}" for cue in text.cues]
+    if text.cautions:
+        lines += ["", "Cautions"] + [f"  ! {caution}" for caution in text.cautions]
     lines += ["", f"Default dose: {dose_text(exercise.dose) or 'none given'}"]
     if exercise.dose and exercise.dose.notes:
         lines.append(f"  {exercise.dose.notes}")
