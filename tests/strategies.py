@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import strategies as st
 
+from library.dose_fields import DOSE_FIELDS, DoseField
 from library.model import Amount, Dose
 
 # Text a file may hold in any field: no control characters, not blank.
@@ -21,20 +24,18 @@ def amounts(lo: int, hi: int) -> st.SearchStrategy[Amount]:
 
 
 def doses(words: st.SearchStrategy[str] = texts) -> st.SearchStrategy[Dose]:
-    """Any valid dose; `words` fills its free-text fields."""
-    return st.builds(
-        Dose,
-        sets=st.none() | amounts(1, 20),
-        reps=st.none() | amounts(1, 500),
-        hold_s=st.none() | amounts(1, 3600),
-        duration_s=st.none() | amounts(1, 14400),
-        rest_s=st.none() | st.integers(0, 3600),
-        per_day=st.none() | st.integers(1, 12),
-        days_per_week=st.none() | st.integers(1, 7),
-        side=st.none() | st.sampled_from(["left", "right", "each", "alternating"]),
-        load=st.none() | words,
-        tempo=st.none() | words,
-        effort=st.none() | words,
-        when=st.none() | words,
-        notes=st.none() | words,
-    )
+    """Any valid dose, by the rules of the dose table; `words` fills its free-text fields."""
+    return st.fixed_dictionaries(
+        {field.key: st.none() | values_of(field, words) for field in DOSE_FIELDS}
+    ).map(lambda values: Dose(**values))
+
+
+def values_of(field: DoseField, words: st.SearchStrategy[str] = texts) -> st.SearchStrategy[Any]:
+    """Any value one row of the dose table allows, as the model holds it."""
+    if field.kind == "amount":
+        return amounts(field.lo, field.hi)
+    if field.kind == "whole":
+        return st.integers(field.lo, field.hi)
+    if field.kind == "word":
+        return st.sampled_from(field.words)
+    return words.map(str.strip).filter(lambda text: 0 < len(text) <= field.max_len)

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from textual.app import App
 from textual.widgets import Input, Label, Select, TextArea
 
@@ -23,7 +22,7 @@ from library.model import Dose, Exercise, Item, Program
 from library.problems import Collector
 from library.program_files import dose_pairs, plain, program_text
 from library.schema import check_dose, check_program
-from tests.strategies import amounts, texts
+from tests.strategies import doses
 
 README = Path(__file__).parents[2] / "README.md"
 ROWS = pytest.mark.parametrize("field", DOSE_FIELDS, ids=lambda field: field.key)
@@ -142,20 +141,7 @@ def test_the_readme_s_dose_table_says_what_the_row_does(field: DoseField) -> Non
         assert row[3].rstrip(" |") == field.reads
 
 
-def values_of(field: DoseField) -> st.SearchStrategy[Any]:
-    """Any value the row allows, as the model holds it."""
-    if field.kind == "amount":
-        return amounts(field.lo, field.hi)
-    if field.kind == "whole":
-        return st.integers(field.lo, field.hi)
-    if field.kind == "word":
-        return st.sampled_from(field.words)
-    return texts.map(str.strip).filter(lambda text: len(text) <= field.max_len)
-
-
-table_doses = st.fixed_dictionaries(
-    {field.key: st.none() | values_of(field) for field in DOSE_FIELDS}
-).map(lambda values: Dose(**values))
+table_doses = doses()
 
 SIDED = Exercise(
     id="heel-raise",
