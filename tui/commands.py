@@ -315,6 +315,18 @@ KEY_NAMES = {
 }
 
 
+def key_hint(action: str, keymap: Mapping[str, str] | None = None) -> str:
+    """A command's first key as a person reads it, after the therapist's keymap: the hint in
+    "(F2)" or "Ctrl+Z puts it back" names the key that does it now."""
+    command = next(command for command in COMMANDS if command.action == action)
+    return key_text(command.keys_with(keymap or {}).split(",")[0])
+
+
+def keymap_of(node: object) -> Mapping[str, str]:
+    """The keymap of the app a widget is in (none in a bare app, as in some tests)."""
+    return getattr(getattr(node, "app", None), "keymap", {})
+
+
 def key_text(key: str) -> str:
     """A key as a person reads it: `ctrl+s` → `Ctrl+S`, `f1` → `F1`, `question_mark` → `?`."""
     if key in KEY_NAMES:

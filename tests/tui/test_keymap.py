@@ -11,6 +11,7 @@ from library.locations import config_dir
 from tui.commands import COMMANDS, ITEM_ACTIONS, Command
 from tui.keymap import read_keymap
 from tui.screens.files import SaveAsScreen
+from tui.screens.forms import InfoForm
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 
@@ -97,6 +98,13 @@ async def test_rebound_keys_work_and_show_in_the_footer_palette_and_help() -> No
         await pilot.press("ctrl+t")
         await pilot.pause(0.1)
         assert isinstance(app.screen, SaveAsScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+
+        assert "No patient yet (F11)" in screen_text(app), "the pane's hint follows the keymap"
+        await pilot.press("f11")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, InfoForm)
         await pilot.press("escape")
         await pilot.pause(0.1)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from library.errors import HepsterError
 from library.problems import InvalidFile, Problem
+from tui.commands import key_hint
 from tui.problem_lines import problems_text
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def start_with(app: HepsterApp, path: Path | None, loaded: Loaded) -> None:
     elif path is not None and not loaded.program_problems:
         # `hepster NEW.toml`: the file is created on the first save.
         app.session.start_blank(path)
-        app.notify(f"{path.name} will be created when you save (Ctrl+S)", timeout=4)
+        save = key_hint("save", app.keymap)
+        app.notify(f"{path.name} will be created when you save ({save})", timeout=4)
     else:
         app.session.start_blank()
         if path is not None:

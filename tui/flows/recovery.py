@@ -6,6 +6,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from library.problems import InvalidFile
+from tui.commands import key_hint
 from tui.problem_lines import problems_text
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ async def offer_recovery(app: HepsterApp, autosave: Autosave) -> None:
             )
             return
         app.changed()
-        app.notify("Recovered. Save it (Ctrl+S) to keep it.", timeout=5)
+        save = key_hint("save", app.keymap)
+        app.notify(f"Recovered. Save it ({save}) to keep it.", timeout=5)
     if answer in ("recover", "discard"):
         # A read-only state folder: it is offered again next time, which is no harm.
         with contextlib.suppress(OSError):

@@ -13,15 +13,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from tui.commands import COMMANDS, CONTEXTS, keys_text
+from tui.commands import COMMANDS, CONTEXTS, key_hint, keys_text
 from tui.screens.dialogs import Dialog
 
-INTRO = (
-    "Type in the search box to find an exercise; ↑/↓ move through the results; Enter adds the "
-    "highlighted one with its default dose. F6 goes to the program, where Enter edits a dose. "
-    "Ctrl+P opens the command palette, which lists every command. With a mouse: click an "
-    "entry to choose it, click it again to add it or edit its dose."
-)
+
+def intro(keymap: Mapping[str, str]) -> str:
+    """How a program is built, in a few sentences, naming the keys as they are now."""
+    add, program = key_hint("add_exercise", keymap), key_hint("focus_program", keymap)
+    dose = key_hint("edit_dose", keymap)
+    return (
+        f"Type in the search box to find an exercise; ↑/↓ move through the results; {add} adds "
+        f"the highlighted one with its default dose. {program} goes to the program, where "
+        f"{dose} edits a dose. Ctrl+P opens the command palette, which lists every command. With "
+        "a mouse: click an entry to choose it, click it again to add it or edit its dose."
+    )
 
 
 def keys_table(keymap: Mapping[str, str]) -> Group:
@@ -69,7 +74,7 @@ class HelpScreen(Dialog[None]):
         with Vertical(classes="dialog tall", id="help"):
             yield Label("hepster: keys", classes="dialog-title", markup=False)
             with VerticalScroll(id="help-body"):
-                yield Static(INTRO, classes="hint", markup=False)
+                yield Static(intro(self.keymap), classes="hint", markup=False)
                 yield Static(keys_table(self.keymap), markup=False)
             yield Static("Esc, F1 or q closes this.", classes="hint", markup=False)
 

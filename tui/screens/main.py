@@ -9,6 +9,7 @@ redraws; the screen never builds a program itself.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -26,7 +27,7 @@ from library.editing import (
     MoveItem,
     RemoveItem,
 )
-from tui.commands import ITEM_ACTIONS, bindings
+from tui.commands import ITEM_ACTIONS, bindings, key_hint, keymap_of
 from tui.flows import items
 from tui.messages import AddRequested, DoseRequested, ExerciseHighlighted, MainScreenMounted
 from tui.widgets.browser import LibraryBrowser
@@ -41,13 +42,14 @@ if TYPE_CHECKING:
 WIDE = 110
 
 
-def pane_line(showing: str) -> Content:
+def pane_line(showing: str, keymap: Mapping[str, str]) -> Content:
     """The two tabs of a narrow screen, as one clickable line (F7 switches)."""
     tabs = []
     for pane, label in (("detail", "Exercise"), ("program", "Program")):
         style = "bold reverse" if pane == showing else "dim"
         tabs.append(f"[{style} @click=screen.show_pane('{pane}')] {label} [/]")
-    return Content.from_markup(" ".join(tabs) + " [dim](F7)[/]")
+    key = key_hint("toggle_detail", keymap)
+    return Content.from_markup(" ".join(tabs) + " [dim]($key)[/]", key=key)
 
 
 class MainScreen(Screen[None]):
@@ -111,7 +113,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield LibraryBrowser(id="browser")
             with Vertical(id="right"):
-                yield Static(pane_line("program"), id="right-tabs", markup=False)
+                yield Static(pane_line("program", keymap_of(self)), id="right-tabs", markup=False)
                 with Horizontal(id="panes"):
                     yield ExerciseDetail(id="detail")
                     yield ProgramPane(id="program")
@@ -127,7 +129,7 @@ class MainScreen(Screen[None]):
 
     def show_pane(self, pane: str) -> None:
         """On a narrow screen, show `detail` or `program` on the right."""
-        self.query_one("#right-tabs", Static).update(pane_line(pane))
+        self.query_one("#right-tabs", Static).update(pane_line(pane, keymap_of(self)))
         self.query_one("#panes").set_class(pane == "detail", "-show-detail")
 
     def show_program(self, program: Program, focus: int | None) -> None:
@@ -232,7 +234,8 @@ class MainScreen(Screen[None]):
             return
         name = self.item_name(index)
         if self.hepster.edit(RemoveItem(index)):
-            self.notify(f"Removed {name}. Ctrl+Z puts it back.", timeout=3)
+            undo = key_hint("undo", keymap_of(self))
+            self.notify(f"Removed {name}. {undo} puts it back.", timeout=3)
 
     def action_move_up(self) -> None:
         index = self.highlighted_item()

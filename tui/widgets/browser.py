@@ -10,6 +10,7 @@ the list room at 80×24.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,7 +25,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from library.dose_text import dose_text
 from library.model import Exercise
 from library.search import Filters, SearchIndex
-from tui.commands import bindings
+from tui.commands import bindings, key_hint, keymap_of
 from tui.messages import AddRequested, ExerciseHighlighted
 from tui.widgets.clicks import ClickToChooseList
 
@@ -37,7 +38,7 @@ def word_options(words: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
     return [(word.replace("-", " "), word) for word in words]
 
 
-def filter_line(filters: Filters) -> Content:
+def filter_line(filters: Filters, keymap: Mapping[str, str]) -> Content:
     """`Filters: hip · stretch (F9)`, clickable; says how to set them when there are none."""
     chosen = [
         value.replace("-", " ")
@@ -45,8 +46,8 @@ def filter_line(filters: Filters) -> Content:
         if value
     ]
     text = " · ".join(chosen) if chosen else "none"
-    markup = "[@click=screen.set_filters]Filters: $text [dim](F9)[/][/]"
-    return Content.from_markup(markup, text=text)
+    markup = "[@click=screen.set_filters]Filters: $text [dim]($key)[/][/]"
+    return Content.from_markup(markup, text=text, key=key_hint("set_filters", keymap))
 
 
 class SearchBox(Input):
@@ -144,7 +145,7 @@ class LibraryBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder="Search exercises…", id="search", compact=True)
-        yield Static(filter_line(Filters()), id="filters", markup=False)
+        yield Static(filter_line(Filters(), keymap_of(self)), id="filters", markup=False)
         yield Static("Loading the library…", id="result-count", markup=False)
         yield ResultList(id="results")
         yield Static("", id="blurb", markup=False)
@@ -177,7 +178,7 @@ class LibraryBrowser(Vertical):
 
     def set_filters(self, filters: Filters) -> None:
         self.active = filters
-        self.query_one("#filters", Static).update(filter_line(filters))
+        self.query_one("#filters", Static).update(filter_line(filters, keymap_of(self)))
         self.refresh_results()
 
     def highlighted(self) -> Exercise | None:

@@ -3,6 +3,7 @@ items grouped by section, each with the dose line the patient will read."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.table import Table
@@ -17,7 +18,7 @@ from textual.widgets.option_list import Option
 from library.dose_text import dose_text, item_name
 from library.model import NO_SECTION, Item, Program
 from library.timing import duration_text, session_seconds
-from tui.commands import bindings
+from tui.commands import bindings, key_hint, keymap_of
 from tui.messages import DoseRequested, ExerciseHighlighted
 from tui.widgets.clicks import ClickToChooseList
 
@@ -46,9 +47,12 @@ def item_prompt(number: int, item: Item, program: Program) -> Table:
     return grid
 
 
-def head_text(program: Program) -> Text:
+def head_text(program: Program, keymap: Mapping[str, str]) -> Text:
     text = Text(program.title or "Untitled program", style="bold")
-    text.append("\n" + (f"For {program.patient}" if program.patient else "No patient yet (F2)"))
+    info = key_hint("program_info", keymap)
+    text.append(
+        "\n" + (f"For {program.patient}" if program.patient else f"No patient yet ({info})")
+    )
     count = len(program.items)
     summary = f"{count} exercise" + ("" if count == 1 else "s")
     if count:
@@ -194,7 +198,7 @@ class ProgramPane(Vertical):
         yield ProgramList(id="items")
 
     def show(self, program: Program, focus: int | None) -> None:
-        self.query_one("#program-head", Static).update(head_text(program))
+        self.query_one("#program-head", Static).update(head_text(program, keymap_of(self)))
         notice = self.query_one("#notice", Static)
         notice.update(notice_text(program))
         notice.display = bool(notice_text(program))
