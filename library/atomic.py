@@ -3,41 +3,43 @@
 from __future__ import annotations
 
 import contextlib
-import functools
+import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
+
+
+class NotAFile(OSError):
+    """The target is a link, a pipe, a device or a folder: hepster writes only ordinary files,
+    and never through a link it did not make (a shared program may sit beside anything)."""
 
 
 def atomic_write(path: Path, data: bytes, *, backup: bool = False, private: bool = False) -> None:
     """Replace `path` with `data` in one step: temporary file in the same folder, fsync, rename.
 
     With `backup`, the previous version is kept as `NAME.bak` (e.g. `knee.toml.bak`), so one bad
-    save can be undone by hand. A link is followed: the file it points to is replaced and the
-    link stays a link. With `private`, only the user may read it (copies of patient
-    data kept behind the scenes). Writing the bytes the file already holds changes nothing.
+    save can be undone by hand. A new file is readable by the user only (it may hold a patient's
+    name); a replaced one keeps its own permissions, unless `private` (copies of patient data
+    kept behind the scenes) makes it the user's only. Raises NotAFile, an OSError, for a link,
+    pipe, device or folder at `path`. Writing the bytes the file already holds changes nothing.
     """
-    path = Path(os.path.realpath(path))
-    try:
-        if path.read_bytes() == data:
-            return
-        existed = True
-    except FileNotFoundError:
-        existed = False
+    existing = ordinary_file(path)
+    if existing is not None and existing.st_size == len(data) and path.read_bytes() == data:
+        return
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            # mkstemp makes a private (0600) file; a program is for sharing, so a new file gets
-            # the usual permissions and a replaced one keeps its own.
-            mode = path.stat().st_mode & 0o777 if existed else 0o666 & ~current_umask()
-            mode = 0o600 if private else mode
-            os.chmod(temporary, mode)
-            if backup:
+        # mkstemp makes a private (0600) file: what a new file should be.
+        if existing is not None and not private:
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, existing.st_mode & 0o777)
+        if backup and existing is not None:
+            with contextlib.suppress(OSError):
                 keep_backup(path)
         os.replace(temporary, path)
     except BaseException:
@@ -47,12 +49,18 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False, private: bool
     sync_folder(path.parent)
 
 
-@functools.cache
-def current_umask() -> int:
-    """The process's umask; reading it means setting it, so do that once."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def ordinary_file(path: Path) -> os.stat_result | None:
+    """What is at `path` now, if it is an ordinary file; None if nothing is. Looked at without
+    following a link, and before anything opens it (opening a pipe waits for a writer)."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(found.st_mode):
+        raise NotAFile(errno.EINVAL, "is a link; hepster does not write through links")
+    if not stat.S_ISREG(found.st_mode):
+        raise NotAFile(errno.EINVAL, "is not an ordinary file")
+    return found
 
 
 def keep_backup(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from library.errors import HepsterError
+from library.safe_text import shown
 
 
 @dataclass(frozen=True)
@@ -14,11 +15,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.within_file()}"
+        return f"{shown(self.path)}: {self.within_file()}"
 
     def within_file(self) -> str:
-        """The problem without its file's name, for where the file is named already."""
-        return f"{self.place}: {self.message}" if self.place else self.message
+        """The problem without its file's name, for where the file is named already. Safe to
+        print: a key or a file name from the file cannot reach the terminal as a control."""
+        place, message = shown(self.place), shown(self.message)
+        return f"{place}: {message}" if self.place else message
 
 
 class InvalidFile(HepsterError):

@@ -27,6 +27,10 @@ TOML_HINTS = {
 }
 # A value that looks like a date but is not one TOML reads: month 13, one digit, two-digit year.
 DATE_LIKE = re.compile(r"=\s*\d{1,4}-\d{1,2}-\d{1,2}\s*(#.*)?$")
+# No field holds a number this long (a day is 86,400 seconds).
+MAX_DIGITS = 15
+TOO_MANY_DIGITS = f"a number may have at most {MAX_DIGITS} digits"
+LONG_DIGITS = re.compile(r"\d{4000,}")
 DATE_HINT = "a date is written as year-month-day with a real month and day, like 2026-11-24"
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
@@ -73,25 +77,53 @@ def read_document(path: Path) -> dict[str, Any]:
         )
         raise InvalidFile([Problem(shown, "", message)])
     try:
-        return tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = TOML_POSITION.search(message)
-        place = "end of file"
-        if match and match.group(1):
-            place = f"line {match.group(1)}, column {match.group(2)}"
-        if match:
-            message = message[: match.start()]
-        hint = next((h for start, h in TOML_HINTS.items() if message.startswith(start)), "")
-        if match and match.group(1) and DATE_LIKE.search(line_of(text, int(match.group(1)))):
-            hint = DATE_HINT  # "2026-13-25": TOML only says the line ends too early
-        message = f"not valid TOML: {message[:1].lower()}{message[1:]}" + (
-            f"; {hint}" if hint else ""
-        )
-        raise InvalidFile([Problem(shown, place, message)]) from None
+        raise InvalidFile([syntax_problem(shown, text, error)]) from None
+    except ValueError:  # an integer past Python's 4,300-digit limit for reading numbers
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if LONG_DIGITS.search(row)), 0)
+        place = f"line {line}" if line else ""
+        raise InvalidFile([Problem(shown, place, TOO_MANY_DIGITS)]) from None
     except RecursionError:  # thousands of nested [ or { : no hand-written file does this
         message = "not valid TOML for hepster: lists or tables are nested too deeply"
         raise InvalidFile([Problem(shown, "", message)]) from None
+    too_long = [Problem(shown, place, TOO_MANY_DIGITS) for place in long_numbers(document)]
+    if too_long:
+        raise InvalidFile(too_long)
+    return document
+
+
+def syntax_problem(shown: str, text: str, error: tomllib.TOMLDecodeError) -> Problem:
+    message = str(error)
+    match = TOML_POSITION.search(message)
+    place = "end of file"
+    if match and match.group(1):
+        place = f"line {match.group(1)}, column {match.group(2)}"
+    if match:
+        message = message[: match.start()]
+    hint = next((h for start, h in TOML_HINTS.items() if message.startswith(start)), "")
+    if match and match.group(1) and DATE_LIKE.search(line_of(text, int(match.group(1)))):
+        hint = DATE_HINT  # "2026-13-25": TOML only says the line ends too early
+    message = f"not valid TOML: {message[:1].lower()}{message[1:]}" + (f"; {hint}" if hint else "")
+    return Problem(shown, place, message)
+
+
+def long_numbers(value: Any, place: str = "") -> list[str]:
+    """Where a number has more digits than any field allows: such a number is no dose, and
+    printing it in a message would make a line of thousands of digits."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int):
+        return [place] if abs(value) >= 10**MAX_DIGITS else []
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in long_numbers(item, join(place, key))]
+    if isinstance(value, list):
+        return [p for n, item in enumerate(value, 1) for p in long_numbers(item, f"{place}[{n}]")]
+    return []
+
+
+def join(place: str, key: str) -> str:
+    return f"{place}.{key}" if place else key
 
 
 def line_of(text: str, number: int) -> str:

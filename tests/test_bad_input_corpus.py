@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from library.safe_text import UNSAFE_BUT_NEWLINE as UNSAFE
 from tui.cli import main
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -47,6 +48,7 @@ def test_broken_file_is_reported(path: Path, capsys: pytest.CaptureFixture[str])
     assert lines, "no problem reported"
     for line in lines:
         assert line.startswith(f"{path}: "), line
+    assert not UNSAFE.search(err), "a control character from the file reached the terminal"
     for fragment in expected:
         assert any(fragment in line for line in lines), f"{fragment!r} not in:\n{err}"
     # Every expected problem ("place: message") is a line of its own: all problems are reported,

@@ -26,6 +26,7 @@ from textual.worker import WorkerState
 
 from library.editing import Edit, EditError
 from library.errors import HepsterError
+from library.safe_text import shown
 from library.session import Session
 from tui.commands import COMMANDS
 from tui.flows import exercises, export, files, info, recovery
@@ -80,8 +81,9 @@ class HepsterApp(App[int]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Notifications quote files and what was typed in them: always plain text, never
-        markup, or a name like "Hip [/] stretch" in a colleague's file would crash the app."""
+        """Notifications quote files: plain text, never markup ("Hip [/] stretch" would crash
+        the app) and never a control character the terminal would act on."""
+        message, title = shown(message, lines=True), shown(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # Start-up.
@@ -150,8 +152,7 @@ class HepsterApp(App[int]):
 
             index = SearchIndex(library.exercises.values())
         self.library, self.index = library, index
-        browser = self.main.query_one(LibraryBrowser)
-        browser.load_library(index)
+        (browser := self.main.query_one(LibraryBrowser)).load_library(index)
         if show is not None:
             browser.show(show)
 
@@ -170,9 +171,8 @@ class HepsterApp(App[int]):
         """Show the program as it is now, and keep it safe."""
         session = self.session
         self.main.show_program(session.program, session.focus)
-        self.sub_title = f"{session.name} · modified" if session.dirty else session.name
-        has_items = bool(session.program.items)
-        state = (session.history.can_undo, session.history.can_redo, has_items)
+        self.sub_title = shown(f"{session.name} · modified" if session.dirty else session.name)
+        state = (session.history.can_undo, session.history.can_redo, bool(session.program.items))
         if state != self.bindings_state:
             # Undo, redo or the item commands came or went: the footer shows them.
             self.bindings_state = state

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,10 +12,11 @@ from library.dose_text import dose_text
 from library.layers import Library
 from library.model import Exercise
 from library.program_files import dose_pairs, present
+from library.safe_text import UNSAFE
 from library.schema import EXERCISE_KEYS
 from library.search import Filters, SearchIndex
 from library.side_text import reading
-from tui.cli_output import INVALID, OK, USAGE, complain, library_with_warnings, wrote
+from tui.cli_output import INVALID, OK, USAGE, complain, library_with_warnings, say, wrote
 
 if TYPE_CHECKING:
     from library.figure_scene import Picture
@@ -43,8 +43,10 @@ def run_library(args: argparse.Namespace) -> int:
     filters = Filters(args.region, args.kind, args.position, args.equipment)
     found = SearchIndex(library.exercises.values()).search(" ".join(args.text), filters)
     if args.json:
-        json.dump([exercise_json(e) for e in found], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        text = json.dumps([exercise_json(e) for e in found], ensure_ascii=False, indent=2)
+        # JSON escapes C0 controls itself; C1 controls and bidi overrides are written as \u
+        # escapes too (the same text to a JSON reader, and nothing a terminal acts on).
+        print(UNSAFE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text))
         return OK
     if not found:
         complain("no exercise matches; try fewer words or other filters")
@@ -54,7 +56,7 @@ def run_library(args: argparse.Namespace) -> int:
     for exercise in found:
         layer = "" if exercise.layer == "bundled" else f"  [{exercise.layer}]"
         name = exercise.name if len(exercise.name) <= 48 else exercise.name[:47] + "…"
-        print(
+        say(
             f"{exercise.id:<{id_width}}  {name:<{name_width}}  "
             f"{exercise.kind:<13} {', '.join(exercise.regions)}{layer}"
         )
@@ -129,7 +131,7 @@ def run_show(exercise_id: str) -> int:
     exercise = find_exercise(exercise_id, library)
     if exercise is None:
         return INVALID
-    print("\n".join(exercise_lines(exercise, library)))
+    say("\n".join(exercise_lines(exercise, library)))
     return OK
 
 
@@ -184,7 +186,7 @@ def run_figure(args: argparse.Namespace) -> int:
         shown = exercise.name
     if not wrote(target, lambda: atomic_write(target, data)):
         return INVALID
-    print(f"{target}: written, {shown}")
+    say(f"{target}: written, {shown}")
     return OK
 
 

@@ -9,12 +9,18 @@ from pathlib import Path
 
 from library.layers import Library, load_library
 from library.problems import Problem
+from library.safe_text import shown
 
 OK, INVALID, USAGE = 0, 1, 2
 
 
+def say(text: str) -> None:
+    """Print `text` on stdout, every line of it safe for a terminal (library/safe_text.py)."""
+    print(shown(text, lines=True))
+
+
 def complain(message: str) -> None:
-    print(f"hepster: {message}", file=sys.stderr)
+    print(f"hepster: {shown(message)}", file=sys.stderr)
 
 
 def report(problems: Sequence[Problem]) -> None:

@@ -10,7 +10,7 @@ from library.errors import HepsterError
 from library.layers import Library, load_library
 from library.problems import InvalidFile
 from library.program_files import load_program
-from tui.cli_output import INVALID, OK, USAGE, complain, library_with_warnings, report
+from tui.cli_output import INVALID, OK, USAGE, complain, library_with_warnings, report, say
 
 
 def run_validate(paths: Sequence[Path]) -> int:
@@ -30,7 +30,7 @@ def run_validate(paths: Sequence[Path]) -> int:
             failed = True
             report(problems)
         else:
-            print(f"{path}: ok, {checked.summary}")
+            say(f"{path}: ok, {checked.summary}")
         for note in checked.notes:
             complain(f"{path}: note: {note}")
     return INVALID if failed else OK
@@ -59,7 +59,7 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportError as error:
         complain(f"{target}: {error}")
         return INVALID
-    print(f"{written}: written")
+    say(f"{written}: written")
     for warning in handout_warnings(program):
         complain(f"{source}: note: {warning}")
     return OK
@@ -101,5 +101,5 @@ def run_new(path: Path, template_id: str | None) -> int:
     except HepsterError as error:
         complain(str(error))
         return INVALID
-    print(f"{path}: written, {len(session.program.items)} exercises")
+    say(f"{path}: written, {len(session.program.items)} exercises")
     return OK

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from library.atomic import NotAFile
 from library.layers import Folder, load_library
 from library.model import Dose, Item, Program
 from library.problems import InvalidFile
@@ -193,18 +194,19 @@ def test_any_valid_program_round_trips(program: Program) -> None:
         assert path.read_bytes() == first
 
 
-def test_a_new_file_is_readable_by_others_as_usual(tmp_path: Path) -> None:
-    """Programs are shared and kept in git: not the private mode a temporary file starts with."""
+def test_a_new_program_file_is_the_users_alone(tmp_path: Path) -> None:
+    """A program names a patient: a new file is readable by the user only, whatever the umask;
+    one the user has opened up (to share in a group folder) keeps the mode they gave it."""
     path = tmp_path / "shared.toml"
     old = os.umask(0o022)
     try:
         save_program(load_program(EXAMPLE), path)
     finally:
         os.umask(old)
-    assert path.stat().st_mode & 0o777 == 0o644
-    path.chmod(0o600)
+    assert path.stat().st_mode & 0o777 == 0o600, "a patient's program: the user's eyes only"
+    path.chmod(0o640)
     save_program(replace(load_program(path), patient="Someone"), path)
-    assert path.stat().st_mode & 0o777 == 0o600, "a replaced file keeps its own mode"
+    assert path.stat().st_mode & 0o777 == 0o640, "a replaced file keeps its own mode"
 
 
 def test_an_embedded_copy_of_a_library_exercise_still_finds_its_picture(tmp_path: Path) -> None:
@@ -234,13 +236,23 @@ def test_an_embedded_copy_of_a_library_exercise_still_finds_its_picture(tmp_path
     assert exercise.image_path() == clinic / "images" / "wall-push.png"
 
 
-def test_saving_through_a_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
-    real = tmp_path / "shared" / "jane.toml"
-    real.parent.mkdir()
-    save_program(load_program(EXAMPLE), real)
+def test_a_save_never_writes_through_a_link_pipe_or_device(tmp_path: Path) -> None:
+    """A shared folder may hold a link named like the program, pointing anywhere: a save
+    refuses it in one line, and what it points to is untouched."""
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("not a program", encoding="utf-8")
     link = tmp_path / "jane.toml"
-    link.symlink_to(real)
-    save_program(replace(load_program(link), patient="Jane Link"), link)
-    assert link.is_symlink(), "the link stays a link"
-    assert load_program(real).patient == "Jane Link"
-    assert real.with_name("jane.toml.bak").exists()
+    link.symlink_to(elsewhere)
+    program = replace(load_program(EXAMPLE), patient="Jane Link")
+    with pytest.raises(NotAFile, match="is a link; hepster does not write through links"):
+        save_program(program, link)
+    assert elsewhere.read_text(encoding="utf-8") == "not a program"
+    assert link.is_symlink()
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    with pytest.raises(NotAFile, match="is not an ordinary file"):
+        save_program(program, pipe)  # without hanging on the pipe
+    zero = tmp_path / "zero.toml"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(NotAFile):
+        save_program(program, zero)  # without reading forever

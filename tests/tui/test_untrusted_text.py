@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from tui_helpers import running
 
+from library.safe_text import UNSAFE_BUT_NEWLINE as UNSAFE
 from tui.screens.dialogs import ChoiceScreen
 from tui.screens.dose import DoseEditor
 from tui.screens.forms import InfoForm
@@ -63,3 +64,21 @@ async def test_markup_in_a_broken_file_s_problems_is_shown_literally(tmp_path: P
         assert isinstance(app.screen, ChoiceScreen)
         shown = str(app.screen.query_one(".question").render())
         assert "(got '[/]')" in shown
+
+
+async def test_a_hostile_key_name_is_shown_escaped_in_the_could_not_open_box(
+    in_tmp_folder: Path,
+) -> None:
+    """A key holding an escape sequence (clear the screen, retitle the window) is named in
+    the box as text the therapist can read, never sent to the terminal."""
+    corpus = Path(__file__).parents[1] / "corpus"
+    copy = in_tmp_folder / "evil\x1b[2J.toml"
+    copy.write_bytes((corpus / "hostile-escape-in-key.toml").read_bytes())
+    async with running(copy) as (app, pilot):
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, ChoiceScreen)
+        said = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        assert "\\x1b[2J\\x1b]0;pwned\\x07: unknown key" in said
+        assert "Could not open evil\\x1b[2J.toml" in said
+        assert not UNSAFE.search(said)
+        assert not UNSAFE.search(app.sub_title)

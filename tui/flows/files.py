@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from library.errors import HepsterError
 from library.problems import InvalidFile, Problem
+from library.safe_text import shown
 from tui.commands import key_hint
 from tui.problem_lines import problems_text
 
@@ -22,9 +23,9 @@ def show_file_problems(app: HepsterApp, path: Path, problems: list[Problem]) -> 
     from tui.screens.dialogs import Choice, ChoiceScreen
 
     said = problems_text(problems, name_file=False)
-    said += f"\n\nFix it in a text editor; `hepster validate {path.name}` checks it again."
+    said += f"\n\nFix it in a text editor; `hepster validate {shown(path.name)}` checks it again."
     app.push_screen(
-        ChoiceScreen(f"Could not open {path.name}", said, [Choice("ok", "OK", "primary")])
+        ChoiceScreen(f"Could not open {shown(path.name)}", said, [Choice("ok", "OK", "primary")])
     )
 
 

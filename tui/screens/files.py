@@ -19,6 +19,7 @@ from library.field_text import slug
 from library.layers import Template
 from library.model import Program
 from library.recent import recent_files
+from library.safe_text import shown
 from library.settings import PAPERS
 from tui.screens.dialogs import Dialog
 from tui.widgets.tick_box import TickBox
@@ -83,8 +84,8 @@ def pick_file(dialog: Dialog[Path | None], start: Path, *, save: bool) -> None:
 
 def recent_prompt(path: Path) -> Text:
     """A recent file: its name, then its folder dimmed; file names are text, never markup."""
-    text = Text(path.name)
-    text.append(f"  {path.parent}", style="dim")
+    text = Text(shown(path.name))
+    text.append(f"  {shown(str(path.parent))}", style="dim")
     return text
 
 
@@ -232,7 +233,7 @@ class NewProgramScreen(Dialog[str | None]):
         by_title = sorted(self.templates.values(), key=lambda t: (t.title or t.id).lower())
         for template in by_title:
             # Text, never markup: a template titled "[x]" must not break the list.
-            prompt = Text(template.title or template.id.replace("-", " "))
+            prompt = Text(shown(template.title or template.id.replace("-", " ")))
             if template.layer != "bundled":
                 prompt.append(f"  [{template.layer}]", style="italic")
             options.append(Option(prompt, id=f"t:{template.id}"))
