@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,32 @@ from library.editing import Edit, History
 from library.errors import HepsterError, WriteError
 from library.model import Program
 from library.new_program import NEW_TITLE, blank_program, from_template
+
+# What a file on disk was when this session last read or wrote it: size, time and content.
+Stamp = tuple[int, int, str]
+
+
+class ChangedOnDisk(HepsterError):
+    """The program's file changed since it was opened or saved: by a colleague, a sync tool or
+    another hepster. Saving now would overwrite their work."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path.name} was changed on disk since you opened it (by someone else, a sync tool "
+            "or another hepster window)"
+        )
+        self.path = path
+
+
+def stamp(path: Path) -> Stamp | None:
+    """What is at `path` now; None if nothing is (or it cannot be read)."""
+    try:
+        found = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, digest)
+
 
 if TYPE_CHECKING:
     from library.autosave import Autosave
@@ -52,6 +79,8 @@ class Session:
         self.history = History(Program(title=NEW_TITLE))
         self.saved = self.history.present  # the program as its file holds it
         self.path: Path | None = None
+        self.on_disk: Stamp | None = None  # the file as this session last read or wrote it
+        self.opened_beside: int | None = None  # another hepster that had the file open then
 
     # What is being edited.
 
@@ -98,7 +127,33 @@ class Session:
         holds, if that is not `program` itself (a recovered autosave differs from its file)."""
         self.history = History(program)
         self.saved = program if saved is None else saved
+        self.move_to(path)
+        self.on_disk = stamp(path) if path is not None else None
+
+    def move_to(self, path: Path | None) -> None:
+        """The program's file is `path` from now on: other hepsters can see it is open here."""
+        from library.open_files import mark_closed, mark_open, other_editor
+
+        if self.path is not None and self.path != path:
+            mark_closed(self.path)
+        if path is not None and path != self.path:
+            self.opened_beside = other_editor(path)  # before this session's mark replaces theirs
+        if path is not None:
+            mark_open(path)
         self.path = path
+
+    def other_editor(self) -> int | None:
+        """The process id of another running hepster that has this program's file open: one
+        that opened it since, or the one that had it open when this session did."""
+        from library.autosave import process_alive
+        from library.open_files import other_editor
+
+        if self.path is None:
+            return None
+        found = other_editor(self.path)
+        if found is None and self.opened_beside is not None and process_alive(self.opened_beside):
+            found = self.opened_beside
+        return found
 
     # New programs.
 
@@ -131,11 +186,18 @@ class Session:
 
         self.start(load_program(path, lookup, known_ids=lambda: known_ids), path)
 
-    def save(self, path: Path | None = None) -> Path:
-        """Write the program to `path` (or its own file) atomically; raises WriteError."""
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
+        """Write the program to `path` (or its own file) atomically; raises WriteError.
+
+        Its own file, changed on disk since this session read or wrote it, raises ChangedOnDisk
+        unless `overwrite` says to keep this version anyway. (A file saved under a new name is
+        the file dialog's to ask about.)
+        """
         path = path or self.path
         if path is None:
             raise HepsterError("This program has no file yet: choose where to save it")
+        if path == self.path and not overwrite and self.changed_on_disk():
+            raise ChangedOnDisk(path)
         from library.program_files import save_program
 
         try:
@@ -143,8 +205,17 @@ class Session:
         except OSError as error:
             raise WriteError(path, error) from error
         self.saved = self.program
-        self.path = path
+        self.move_to(path)
+        self.on_disk = stamp(path)
         return path
+
+    def changed_on_disk(self) -> bool:
+        """Whether the program's file is not what this session last read or wrote: edited,
+        replaced or created meanwhile. A file deleted meanwhile has nothing to lose."""
+        if self.path is None:
+            return False
+        now = stamp(self.path)
+        return now is not None and now != self.on_disk
 
     # Crash safety.
 
@@ -188,3 +259,7 @@ class Session:
             # A read-only state folder: the next start offers it back, and no harm done.
             with contextlib.suppress(OSError):
                 clear_autosave(self.autosave_file)
+        if self.path is not None:
+            from library.open_files import mark_closed
+
+            mark_closed(self.path)

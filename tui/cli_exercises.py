@@ -12,7 +12,7 @@ from library.dose_text import dose_text
 from library.layers import Library
 from library.model import Exercise
 from library.program_files import dose_pairs, present
-from library.safe_text import UNSAFE
+from library.safe_text import UNSAFE_BUT_NEWLINE
 from library.schema import EXERCISE_KEYS
 from library.search import Filters, SearchIndex
 from library.side_text import reading
@@ -46,7 +46,7 @@ def run_library(args: argparse.Namespace) -> int:
         text = json.dumps([exercise_json(e) for e in found], ensure_ascii=False, indent=2)
         # JSON escapes C0 controls itself; C1 controls and bidi overrides are written as \u
         # escapes too (the same text to a JSON reader, and nothing a terminal acts on).
-        print(UNSAFE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text))
+        print(UNSAFE_BUT_NEWLINE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text))
         return OK
     if not found:
         complain("no exercise matches; try fewer words or other filters")

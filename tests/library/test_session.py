@@ -13,7 +13,7 @@ from library.editing import AddItem, EditError, RemoveItem, SetSection
 from library.errors import HepsterError, WriteError
 from library.layers import load_library
 from library.program_files import load_program, program_text
-from library.session import Session
+from library.session import ChangedOnDisk, Session
 from library.settings import Settings
 
 TODAY = dt.date(2026, 3, 2)
@@ -163,3 +163,63 @@ def test_closing_removes_the_autosave(tmp_path: Path, library) -> None:  # type:
     assert file.exists()
     session.close()
     assert not file.exists()
+
+
+def test_a_save_over_a_file_changed_on_disk_is_refused_unless_told(
+    tmp_path: Path, library  # type: ignore[no-untyped-def]
+) -> None:
+    path = tmp_path / "ann.toml"
+    first = Session(today=TODAY)
+    first.start_blank()
+    first.edit(AddItem(library.get("bridge")))
+    first.save(path)
+    colleague = Session(today=TODAY)
+    colleague.open(path, library.get)
+    colleague.edit(AddItem(library.get("clamshell")))
+    colleague.save()
+
+    first.edit(SetSection(0, "Strength"))
+    assert first.changed_on_disk()
+    with pytest.raises(ChangedOnDisk, match="ann.toml was changed on disk since you opened it"):
+        first.save()
+    assert "clamshell" in path.read_text(encoding="utf-8"), "the colleague's work is untouched"
+    first.save(overwrite=True)
+    assert "clamshell" not in path.read_text(encoding="utf-8")
+    assert "clamshell" in path.with_name("ann.toml.bak").read_text(encoding="utf-8")
+    assert not first.changed_on_disk()
+    first.edit(SetSection(0, "Legs"))
+    first.save()  # nothing changed on disk since: no question
+
+
+def test_save_as_keeps_the_history_and_a_second_hepster_is_told(
+    tmp_path: Path, library  # type: ignore[no-untyped-def]
+) -> None:
+    import subprocess
+    import sys
+
+    session = Session(today=TODAY)
+    session.start_blank()
+    session.edit(AddItem(library.get("bridge")))
+    path = session.save(tmp_path / "ann.toml")
+    assert session.undo() == "add", "saving under a name keeps what can be undone"
+    assert session.other_editor() is None
+
+    # Another hepster (a real process) opens the same file.
+    other = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from library.session import Session; "
+            "s = Session(); s.open(Path(sys.argv[1])); print('open', flush=True); time.sleep(30)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "open\n"
+        assert session.other_editor() == other.pid
+    finally:
+        other.kill()
+        other.wait()
+    assert session.other_editor() is None, "a hepster no longer running is not warned about"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from library.errors import HepsterError
 from library.problems import InvalidFile, Problem
 from library.safe_text import shown
+from library.session import ChangedOnDisk
 from tui.commands import key_hint
 from tui.problem_lines import problems_text
 
@@ -35,6 +36,7 @@ def start_with(app: HepsterApp, path: Path | None, loaded: Loaded) -> None:
     if path is not None and loaded.program is not None:
         app.session.start(loaded.program, path)
         remember(path)
+        warn_if_open_elsewhere(app)
     elif path is not None and not loaded.program_problems:
         # `hepster NEW.toml`: the file is created on the first save.
         app.session.start_blank(path)
@@ -78,6 +80,8 @@ async def save(app: HepsterApp, *, ask: bool) -> bool:
             return False
     try:
         app.session.save(path)
+    except ChangedOnDisk:
+        return await changed_on_disk(app, path)
     except HepsterError as error:
         app.notify(str(error), severity="error", timeout=10)
         return False
@@ -85,6 +89,51 @@ async def save(app: HepsterApp, *, ask: bool) -> bool:
     app.changed()
     app.notify(f"Saved {path}", timeout=3)
     return True
+
+
+async def changed_on_disk(app: HepsterApp, path: Path) -> bool:
+    """The file changed since it was opened: never overwrite someone's work without asking."""
+    from tui.screens.dialogs import Choice, ChoiceScreen
+
+    question = (
+        f"{shown(path.name)} was changed on disk since you opened it: by someone else, a sync "
+        "tool or another hepster window. Keep your version (theirs is kept as a .bak copy), "
+        "load theirs (your changes are dropped), or save yours under another name?"
+    )
+    choices = [
+        Choice("mine", "Keep mine", "primary"),
+        Choice("theirs", "Load theirs", "error"),
+        Choice("save-as", "Save as…"),
+        Choice("cancel", "Cancel"),
+    ]
+    answer = await app.push_screen_wait(ChoiceScreen("Changed on disk", question, choices))
+    if answer == "mine":
+        try:
+            app.session.save(path, overwrite=True)
+        except HepsterError as error:
+            app.notify(str(error), severity="error", timeout=10)
+            return False
+        app.changed()
+        app.notify(f"Saved {path}; the other version is in {path.name}.bak", timeout=6)
+        return True
+    if answer == "theirs":
+        open_file(app, path)
+        return False
+    if answer == "save-as":
+        return await save(app, ask=True)
+    return False
+
+
+def warn_if_open_elsewhere(app: HepsterApp) -> None:
+    pid = app.session.other_editor()
+    if pid is not None and app.session.path is not None:
+        app.notify(
+            f"{app.session.path.name} is also open in another hepster (process {pid}). If you "
+            "both save, the second one is asked which version to keep.",
+            title="Open twice",
+            severity="warning",
+            timeout=12,
+        )
 
 
 def suggested_path(app: HepsterApp, suffix: str) -> Path:
@@ -157,6 +206,7 @@ def open_file(app: HepsterApp, path: Path, *, quietly: bool = False) -> bool:
     app.changed()
     if not quietly:
         app.notify(f"Opened {path}", timeout=3)
+    warn_if_open_elsewhere(app)
     return True
 
 
