@@ -154,5 +154,15 @@ def load_library(folders: Sequence[Folder] | None = None) -> Library:
                 overridden.setdefault(exercise.id, []).append(earlier)
             exercises[exercise.id] = exercise
         for template in found_templates:
+            earlier_template = templates.get(template.id)
+            if earlier_template is not None and earlier_template.layer == folder.layer:
+                # Two files of one name in one library (say, in two subfolders): the list of
+                # templates could offer only one of them, so neither is hidden silently.
+                message = (
+                    f"a template named '{template.id}' is also in {earlier_template.path}; "
+                    "template file names must be unique in a library: rename one"
+                )
+                problems.append(Problem(str(template.path), "", message))
+                continue
             templates[template.id] = template
     return Library(exercises, overridden, templates, problems)

@@ -129,3 +129,18 @@ def test_a_saved_exercise_gives_a_new_library_as_a_restart_would(
     assert before.overridden["childs-pose"] == original_overridden
     with pytest.raises(AttributeError):
         before.exercises = {}  # type: ignore[misc]
+
+
+def test_two_templates_of_one_name_in_a_library_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clinic = tmp_path / "clinic"
+    program = 'format = "hepster-program"\nversion = 1\ntitle = "{title}"\n'
+    first = write(clinic / "knees", "rehab.toml", program.format(title="Knee rehab"))
+    second = write(clinic / "hips", "rehab.toml", program.format(title="Hip rehab"))
+    monkeypatch.setenv("HEPSTER_LIBRARY", str(clinic))
+    library = load_library()
+    [problem] = [p for p in library.problems if "template" in p.message]
+    kept = library.templates["rehab"].path
+    assert {Path(problem.path), kept} == {first, second}, "one offered, the other reported"
+    assert str(kept) in problem.message and "rename one" in problem.message
