@@ -166,7 +166,8 @@ def test_closing_removes_the_autosave(tmp_path: Path, library) -> None:  # type:
 
 
 def test_a_save_over_a_file_changed_on_disk_is_refused_unless_told(
-    tmp_path: Path, library  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    library,  # type: ignore[no-untyped-def]
 ) -> None:
     path = tmp_path / "ann.toml"
     first = Session(today=TODAY)
@@ -180,7 +181,7 @@ def test_a_save_over_a_file_changed_on_disk_is_refused_unless_told(
 
     first.edit(SetSection(0, "Strength"))
     assert first.changed_on_disk()
-    with pytest.raises(ChangedOnDisk, match="ann.toml was changed on disk since you opened it"):
+    with pytest.raises(ChangedOnDisk, match=r"ann\.toml was changed on disk since you opened it"):
         first.save()
     assert "clamshell" in path.read_text(encoding="utf-8"), "the colleague's work is untouched"
     first.save(overwrite=True)
@@ -192,7 +193,8 @@ def test_a_save_over_a_file_changed_on_disk_is_refused_unless_told(
 
 
 def test_save_as_keeps_the_history_and_a_second_hepster_is_told(
-    tmp_path: Path, library  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    library,  # type: ignore[no-untyped-def]
 ) -> None:
     import subprocess
     import sys
