@@ -38,6 +38,13 @@ def short_weekday(day: dt.date) -> str:
     return WEEKDAYS[day.weekday()][:3]
 
 
+def listed(names: list[str], last: str = "and") -> str:
+    """`Wednesday, Friday and Sunday`: names as a sentence lists them."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {last} {names[-1]}"
+
+
 def month_day(day: dt.date, paper: str) -> str:
     """`November 25` or `25 November`: a date within the program's two weeks."""
     month = MONTHS[day.month - 1]

@@ -1,8 +1,9 @@
 """The page frame of the handout and the build that turns a story of flowables into PDF bytes.
 
-Every page carries a footer (patient, clinic, "Page 2 of 5"): the canvas holds each finished page
-until the end of the build, when the total is known. The build is reproducible: ReportLab's
-invariant mode, and a creation date taken from the program rather than the clock.
+Every page carries a footer (patient, clinic, the clinic's phone number, "Page 2 of 5"): the
+canvas holds each finished page until the end of the build, when the total is known. The build
+is reproducible: ReportLab's invariant mode, and a creation date taken from the program rather
+than the clock.
 """
 
 from __future__ import annotations
@@ -36,24 +37,27 @@ class Metadata:
     language: str = "en"
 
 
+def fitted(text: str, font: str, size: float, available: float) -> str:
+    """`text` on one line, cut short with an ellipsis where it would be wider than `available`."""
+    text = clean(text).replace("\n", " ")
+    if stringWidth(text, font, size) <= available:
+        return text
+    while text and stringWidth(text + ELLIPSIS, font, size) > available:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS if text else ""
+
+
 @dataclass(frozen=True)
 class Footer:
-    """What the bottom of every page says, and where."""
+    """What the bottom of every page says, and where: who it is for and from, the clinic's
+    phone number (a patient with a question has it on whatever page is open), "Page 2 of 5"."""
 
     text: str
     size: float
     left: float
     right: float
-    bottom: float
-
-    def fitted(self, available: float, font: str) -> str:
-        """The text, cut short with an ellipsis if a long name would reach the page number."""
-        text = clean(self.text).replace("\n", " ")
-        if stringWidth(text, font, self.size) <= available:
-            return text
-        while text and stringWidth(text + ELLIPSIS, font, self.size) > available:
-            text = text[:-1]
-        return text.rstrip() + ELLIPSIS
+    margin: float  # the bottom margin, which the footer sits in
+    phone: str = ""
 
     def draw(self, canvas: Canvas, number: int, total: int) -> None:
         regular, bold = register_fonts()
@@ -61,17 +65,31 @@ class Footer:
         right_edge = page_width - self.right
         page_text = f"Page {number} of {total}"
         page_width_used = stringWidth(page_text, bold, self.size)
-        line_y = self.bottom + self.size * 1.6
+        # The line half a line below the text above it, the words a line below that: well
+        # inside the edge a home printer cannot print on.
+        line_y = self.margin - self.size * 0.75
+        baseline = line_y - self.size * 1.3
         canvas.saveState()
         canvas.setStrokeColor("black")
         canvas.setFillColor("black")
         canvas.setLineWidth(1)
         canvas.line(self.left, line_y, right_edge, line_y)
         canvas.setFont(bold, self.size)
-        canvas.drawRightString(right_edge, self.bottom + self.size * 0.4, page_text)
-        canvas.setFont(regular, self.size)
+        canvas.drawRightString(right_edge, baseline, page_text)
         available = right_edge - self.left - page_width_used - 2 * self.size
-        canvas.drawString(self.left, self.bottom + self.size * 0.4, self.fitted(available, regular))
+        # The phone number is never cut for a long name: the names give way first.
+        phone = fitted(f"Call us: {self.phone}", bold, self.size, available) if self.phone else ""
+        phone_width = stringWidth(phone, bold, self.size)
+        separator = " · " if phone else ""
+        room = available - phone_width - stringWidth(separator, regular, self.size)
+        names = fitted(self.text, regular, self.size, room) if room > 3 * self.size else ""
+        if not names:
+            separator = ""
+        canvas.setFont(regular, self.size)
+        canvas.drawString(self.left, baseline, names + separator)
+        canvas.setFont(bold, self.size)
+        x = self.left + stringWidth(names + separator, regular, self.size)
+        canvas.drawString(x, baseline, phone)
         canvas.restoreState()
 
 
@@ -106,6 +124,7 @@ def build_pdf(
     footer_text: str,
     footer_size: float,
     metadata: Metadata,
+    footer_phone: str = "",
 ) -> bytes:
     left, right, top, bottom = margins
     buffer = io.BytesIO()
@@ -127,9 +146,20 @@ def build_pdf(
         initialFontName=register_fonts()[0],
         initialFontSize=footer_size,
     )
-    frame = Frame(left, bottom, page_size[0] - left - right, page_size[1] - top - bottom, id="text")
+    # No padding inside the frame: the margins are where the text starts.
+    frame = Frame(
+        left,
+        bottom,
+        page_size[0] - left - right,
+        page_size[1] - top - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="text",
+    )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    footer = Footer(footer_text, footer_size, left, right, bottom / 3)
+    footer = Footer(footer_text, footer_size, left, right, bottom, footer_phone)
     document.build(
         list(story), canvasmaker=partial(PagedCanvas, footer=footer, created=metadata.created)
     )
@@ -137,5 +167,5 @@ def build_pdf(
 
 
 def text_width(page_size: tuple[float, float], margins: tuple[float, float, float, float]) -> float:
-    """The width of the text column; a Frame pads 6 points on each side."""
-    return page_size[0] - margins[0] - margins[1] - 12
+    """The width of the text column: the frame inside the margins has no padding."""
+    return page_size[0] - margins[0] - margins[1]

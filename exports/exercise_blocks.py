@@ -1,6 +1,10 @@
-"""One block per exercise, kept on one page: number and name, what it is for, how much (boxed),
-the picture, the numbered steps, the therapist's notes, tips, cautions and a video's QR code.
-A block taller than a whole page breaks with a note and its name repeated (see WholeBlock).
+"""One block per exercise, kept on one page: number and name, what it is for, the dose at a
+glance (its large figures in a box, library/dose_glance.py), the picture with the numbered steps
+beside it, and flowing on below them the therapist's notes, tips, cautions and a video's QR
+code. Blocks are compact so that two or three share a page, and a block that does not fit the
+room left on one tries again with less air before it moves on; a block taller than a whole page
+breaks with a note and its name repeated (see WholeBlock). Before the first block, once, the
+handout says what a round and a time are.
 
 Every text of a block is read for the item's side: `{side}` and `{other side}` in the library's
 words are filled in from the dose (library/side_text.py), and a sided exercise done on both sides
@@ -8,31 +12,34 @@ gets one last step saying to do the other side, the only place the handout says 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, HRFlowable, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
 from exports.figure_pdf import FigureFlowable
 from exports.flowables import (
     BLACK,
+    FitWidth,
     PictureError,
     WholeBlock,
     around,
     beside,
-    height,
     panel,
     picture,
     qr_code,
     side_bar,
+    tiles,
 )
-from exports.markup import Strong, para
-from exports.styles import Styles
-from library.dose_text import dose_parts, item_name, work_text
+from exports.markup import Run, Sized, Strong, para
+from exports.styles import Styles, tightened
+from library.dose_glance import glance, limb, rounds_explained, side_value
+from library.dose_text import item_name
 from library.errors import HepsterError
 from library.figure_scene import fitted_picture
-from library.model import NO_SECTION, Dose, Exercise, Item, Program
-from library.side_text import Reading, fill, reading, repeat_step
+from library.model import NO_SECTION, Exercise, Item, Program
+from library.pictures import picture_root
+from library.side_text import OPPOSITE, Reading, fill, reading, repeat_step
 
 
 class MissingExercise(HepsterError):
@@ -85,40 +92,71 @@ def entries(program: Program) -> list[Entry]:
 
 
 def steps(entry: Entry, styles: Styles) -> list[Flowable]:
-    # A label stays with what it labels when a long block must break across pages.
-    label = styles.body.clone("steps-label", spaceAfter=styles.body_size * 0.2, keepWithNext=1)
-    found: list[Flowable] = [para(Strong("How to do it"), label)]
-    found += [para(step, styles.step, bullet=f"{n}.") for n, step in enumerate(entry.steps(), 1)]
-    return found
+    """The numbered steps. No "How to do it" over them: numbered beside the picture they say
+    so themselves, and the line it took was the one that kept two exercises off a page."""
+    return [para(step, styles.step, bullet=f"{n}.") for n, step in enumerate(entry.steps(), 1)]
 
 
 NO_DOSE = "as your therapist showed you"
+SPACING = "\u00a0\u00a0\u00a0 "  # between the labelled lines of a dose: a wide space, then a break
 
 
-def box_label(dose: Dose | None) -> str:
-    """What the box's first line answers: most doses start with how much, but a dose may give
-    only how often, or only how hard ("How much: Moderately hard" would puzzle a patient)."""
-    if dose is None or work_text(dose) or dose.load or dose.tempo or dose.rest_s:
-        return "How much: "
-    if dose.per_day is not None or dose.when or dose.days_per_week is not None:
-        return "How often: "
-    return "How hard: " if dose.effort else "How much: "
+def dose_at_a_glance(entry: Entry, styles: Styles, width: float) -> Flowable:
+    """The dose in a box under the exercise's name: its large figures side by side, read from
+    the floor ("Hold 30 seconds", "3 rounds", "Each leg", "2 times a day", "Every day"), then
+    what the therapist wrote about weight, speed, rest and effort, and last the dose's own note
+    ("10 steps each way is one round"), read for the dose's side.
+
+    Always a box: a patient who finds none would guess. A program may leave the dose out (a
+    colleague's hand-written file); then the therapist's demonstration is the dose."""
+    said = glance(entry.item.dose, entry.exercise)
+    inside = styles.body_size * 0.5
+    inner = width - 2.5 * inside  # the panel pads its sides by 1.25 × its padding
+    detail = styles.boxed.clone("glance-detail", spaceBefore=styles.body_size * 0.15)
+    cells: list[list[Flowable]] = []
+    measure: list[list[Flowable]] = []
+    for part in said.parts:
+        label = [f"{part.label} "] if part.label else []
+        when = [Sized(f" ({part.detail})", styles.body_size)] if part.detail else []
+        cells.append([para([*label, Strong(part.value), *when], styles.glance)])
+        # A left copy and a right copy set their figures alike: room for "Right leg" in both.
+        mirrored = mirrored_side(entry, part.value)
+        measure.append([*cells[-1], *([para(Strong(mirrored), styles.glance)] if mirrored else [])])
+    padding = styles.body_size * 0.7
+    rows: list[Flowable] = list(tiles(cells, inner, padding=padding, measure=measure))
+    if said.lines:
+        # One after another, a wide space between: each is short, and a line each would make
+        # the box taller than the figures it is for.
+        runs: list[Run] = []
+        for line in said.lines:
+            runs += [SPACING] if runs else []
+            runs += [Strong(f"{line.label}: "), line.text]
+        rows.append(para(runs, detail))
+    rows += [para(note, detail) for note in said.notes]
+    if not rows:
+        rows = [para([Strong("How much: "), NO_DOSE], styles.boxed)]
+    return panel(rows, width, border=2.0, padding=inside)
 
 
-def dose_box(dose: Dose | None, styles: Styles, width: float) -> Flowable:
-    """The dose in a box, one part a line: how much, then how often, then how hard, and last
-    the dose's own note ("10 steps each way is one set"), which says what the numbers count,
-    read for the dose's side."""
-    # Units spelled out ("30 seconds", not "30 s") for a patient reading on the floor.
-    # Always a box: a patient who finds none would guess. A program may leave the dose out (a
-    # colleague's hand-written file); then the therapist's demonstration is the dose.
-    first, *rest = dose_parts(dose, spelled=True) or [NO_DOSE]
-    rows = [para([Strong(box_label(dose)), first], styles.boxed)]
-    rows += [para(part, styles.boxed) for part in rest]
-    if dose is not None and dose.notes:
-        notes = fill(dose.notes, dose.side).strip().splitlines()
-        rows += [para(line, styles.boxed) for line in notes if line]
-    return panel(rows, width, border=2.0)
+def mirrored_side(entry: Entry, value: str) -> str | None:
+    """The other side's figure when `value` is this left or right item's side ("Right leg" for
+    "Left leg"), else None."""
+    side = entry.side
+    if side not in OPPOSITE:
+        return None
+    limb_word = limb(entry.exercise)
+    if value != side_value(side, limb_word):
+        return None
+    return side_value(OPPOSITE[side], limb_word)
+
+
+def rounds_note(program: Program, styles: Styles) -> list[Flowable]:
+    """What a round and each time are, said once, above the first exercise."""
+    text = rounds_explained(item.dose for item in program.items)
+    if text is None:
+        return []
+    # Whole, never its last sentence alone at the top of the next page.
+    return [KeepTogether([para([Strong("Rounds and times: "), text], styles.body)])]
 
 
 def video(link: str, styles: Styles, width: float) -> Flowable:
@@ -134,27 +172,25 @@ def rule(styles: Styles, space_before: float = 2) -> Flowable:
     """The line above each exercise's name. The space between blocks goes above it: space left
     at the bottom of a block could push a block that just fits onto a page of its own."""
     return HRFlowable(
-        width="100%", thickness=2, color=BLACK, spaceBefore=space_before, spaceAfter=styles.gap / 2
+        width="100%", thickness=2, color=BLACK, spaceBefore=space_before, spaceAfter=styles.gap / 3
     )
 
 
 def illustration(entry: Entry, styles: Styles, width: float) -> Flowable | None:
-    """The exercise's picture, to stand beside its steps: its picture file if it has one that
-    is here, else its drawn figure, mirrored for a left item so it shows the side that is
-    meant. None when it has neither: no stand-in picture is drawn."""
-    box_width = min(styles.picture_width, width * 0.46)
-    box_height = styles.picture_height
+    """The exercise's picture, `width` wide at most, to stand beside its steps: its picture
+    file if it has one that is here, else its drawn figure, mirrored for a left item so it
+    shows the side that is meant. None when it has neither: no stand-in picture is drawn."""
     image = entry.exercise.image_path()
     if image is not None:
         try:
-            return picture(image, box_width, box_height)
+            return picture(image, width, styles.picture_height, picture_root(entry.exercise))
         except PictureError as error:
             raise PictureError(
                 f"exercise {entry.number}, {entry.exercise.name}: {error}"
             ) from error
     side = entry.item.dose.side if entry.item.dose is not None else None
-    drawn = fitted_picture(entry.exercise, side, box_width, box_height)
-    return None if drawn is None else FigureFlowable(drawn, box_width, box_height)
+    drawn = fitted_picture(entry.exercise, side, width, styles.picture_height)
+    return None if drawn is None else FigureFlowable(drawn, width, styles.picture_height)
 
 
 def from_therapist(entry: Entry, styles: Styles) -> list[Flowable]:
@@ -170,74 +206,60 @@ def from_therapist(entry: Entry, styles: Styles) -> list[Flowable]:
     return found
 
 
-def tips_and_cautions(entry: Entry, styles: Styles, width: float) -> list[Flowable]:
+def tips_and_cautions(entry: Entry, styles: Styles) -> list[Flowable]:
     said = entry.reading()
     found: list[Flowable] = []
+    # Each tip labelled as each caution is: a "Tips" heading would cost a line of every block.
+    tip = styles.body.clone("tip", spaceAfter=styles.body_size * 0.2)
     if said.cues:
-        label = styles.body.clone(
-            "tips",
-            spaceBefore=styles.body_size * 0.3,
-            spaceAfter=styles.body_size * 0.2,
-            keepWithNext=1,
-        )
-        found.append(para(Strong("Tips"), label))
-        found += [para(cue, styles.bullet, bullet="•") for cue in said.cues]
+        first = tip.clone("first-tip", spaceBefore=styles.body_size * 0.3)
+        found += [
+            para([Strong("Tip: "), cue], first if n == 0 else tip)
+            for n, cue in enumerate(said.cues)
+        ]
     if said.cautions:
-        cautions = [para([Strong("Caution: "), text], styles.boxed) for text in said.cautions]
+
+        def cautions(width: float) -> Flowable:
+            rows = [para([Strong("Caution: "), text], styles.boxed) for text in said.cautions]
+            return side_bar(rows, width)
+
         found.append(Spacer(1, styles.body_size * 0.4))
-        found.append(side_bar(cautions, width))
+        # Beside the picture or below it, whichever the block's length decides.
+        found.append(FitWidth(cautions))
     return found
 
 
-def top_with_picture(
-    entry: Entry,
-    named: list[Flowable],
-    shown: Flowable,
-    shown_width: float,
-    styles: Styles,
-    width: float,
-) -> list[Flowable]:
-    """Large print: the picture on the right, beside the name and summary or beside the dose
-    box, whichever makes the block shorter (a narrower column can wrap a line more)."""
-    narrow = width - shown_width - styles.gap
-    picture_height = shown.wrap(shown_width, 10_000)[1]
-    dose = entry.item.dose
-    wide_box, narrow_box = dose_box(dose, styles, width), dose_box(dose, styles, narrow)
-    by_name = max(picture_height, height(named, narrow)) + height([wide_box], width)
-    by_dose = height(named, width) + max(picture_height, height([narrow_box], narrow))
-    if by_name <= by_dose:
-        return [beside(shown, named, shown_width, width, styles.gap, flip=True), wide_box]
-    return [*named, beside(shown, [narrow_box], shown_width, width, styles.gap, flip=True)]
-
-
 def exercise_block(
-    entry: Entry, styles: Styles, width: float, headings: Sequence[Flowable] = ()
+    entry: Entry, styles: Styles, width: float, heading: str | None = None
 ) -> Flowable:
-    """The whole block, kept on one page; `headings` (its section's) travel with it."""
-    exercise = entry.exercise
-    story: list[Flowable] = [*headings, rule(styles, 2 if headings else styles.gap * 1.5)]
-    named = [para([f"Exercise {entry.number}: ", entry.name], styles.exercise)]
-    summary = entry.reading().summary
-    if summary:
-        named.append(para(summary, styles.body))
-    shown = illustration(entry, styles, width)
-    shown_width = 0.0 if shown is None else shown.wrap(width, styles.picture_height)[0]
-    if shown is not None and not styles.picture_beside:
-        story += top_with_picture(entry, named, shown, shown_width, styles, width)
-    else:
-        story += [*named, dose_box(entry.item.dose, styles, width)]
-    story.append(Spacer(1, styles.body_size * 0.5))
-    if shown is not None and styles.picture_beside:
-        story += around(shown, shown_width, steps(entry, styles), width, styles.gap)
-    else:
-        story += steps(entry, styles)
-    story += from_therapist(entry, styles)
-    story += tips_and_cautions(entry, styles, width)
-    if exercise.video:
-        story += [Spacer(1, styles.gap), video(exercise.video, styles, width)]
+    """The whole block, kept on one page, its section's `heading` travelling with it: the name,
+    what it is for, the dose at a glance, and the picture with the steps beside it. Where it
+    does not fit the room left on a page, it tries again with less air (`tightened`)."""
+
+    def contents(styles: Styles) -> list[Flowable]:
+        story: list[Flowable] = [para(heading, styles.section)] if heading else []
+        story.append(rule(styles, 2 if heading else styles.gap * 0.75))
+        story.append(para([f"Exercise {entry.number}: ", entry.name], styles.exercise))
+        summary = entry.reading().summary
+        if summary:
+            story.append(para(summary, styles.body))
+        story += [dose_at_a_glance(entry, styles, width), Spacer(1, styles.body_size * 0.5)]
+        text = [*steps(entry, styles), *from_therapist(entry, styles)]
+        text += tips_and_cautions(entry, styles)
+        shown = illustration(entry, styles, min(styles.picture_width, width * 0.4))
+        if shown is None:
+            story += text
+        else:
+            shown_width = shown.wrap(width, styles.picture_height)[0]
+            story += around([shown], shown_width, text, width, styles.gap)
+        if entry.exercise.video:
+            story += [Spacer(1, styles.gap), video(entry.exercise.video, styles, width)]
+        return story
+
     continues = styles.body.clone("continues", spaceBefore=styles.body_size * 0.5)
     return WholeBlock(
-        story,
+        contents(styles),
+        compact=lambda: contents(tightened(styles)),
         note=lambda: para(
             Strong(f"Exercise {entry.number} continues on the next page."), continues
         ),
@@ -259,12 +281,13 @@ def sections(found: list[Entry]) -> Iterator[tuple[Entry, str | None]]:
 
 
 def exercise_story(program: Program, styles: Styles, width: float) -> list[Flowable]:
-    """Every block in order. The first block gets a heading even when its item has no section:
-    "Your exercises" marks where the doing starts. It is not added above a section's own
-    heading, because two headings make the first block too tall to stay whole in large print."""
-    story: list[Flowable] = []
-    for entry, section in sections(entries(program)):
-        heading = section if section is not None or story else "Your exercises"
-        headings = [para(heading, styles.section)] if heading is not None else []
-        story.append(exercise_block(entry, styles, width, headings))
+    """What a round and a time are, then every block in order. The first block gets a heading
+    even when its item has no section: "Your exercises" marks where the doing starts. It is not
+    added above a section's own heading, because two headings make the first block too tall to
+    stay whole in large print."""
+    # On its own, not in the first block: with it, that block could be too tall for a page.
+    story: list[Flowable] = rounds_note(program, styles)
+    for number, (entry, section) in enumerate(sections(entries(program))):
+        heading = section if section is not None or number else "Your exercises"
+        story.append(exercise_block(entry, styles, width, heading))
     return story

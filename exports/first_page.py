@@ -1,10 +1,11 @@
-"""The top of the handout: who it is from and for, how long it takes, the goals and precautions,
-the warning signs ("Stop and call us"), the therapist's notes and the pain guide, all before the
-first exercise."""
+"""The top of the handout: who it is from and for, how long it takes, one safety box ("Stop and
+call us": the warning signs and the precautions), the goals, the pain guide and the therapist's
+notes, all before the first exercise."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph
 
 from exports.dates import date_text
 from exports.flowables import BLACK, panel
@@ -22,18 +23,35 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+# Between two facts on one line; the line breaks only here, never inside a date.
+BETWEEN_FACTS = "\u00a0\u00a0\u00a0 "
+
+
+def facts_line(facts: list[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
+    """Labelled facts ("For: Jane Doe") side by side, wrapping between them when they do not
+    fit: the top of the page stays short enough for the safety box and the pain guide."""
+    runs: list[str | Strong] = []
+    for label, value in facts:
+        if runs:
+            runs.append(BETWEEN_FACTS)
+        # A label never ends a line away from its value.
+        runs += [Strong(unbroken(label.rstrip()) + "\u00a0"), value]
+    return para(runs, style)
+
+
+def unbroken(text: str) -> str:
+    return text.replace(" ", "\u00a0")
+
+
 def who_and_when(program: Program, styles: Styles, paper: str) -> list[Flowable]:
     facts: list[tuple[str, str]] = []
     if program.patient:
         facts.append(("For: ", program.patient))
     if program.created:
-        facts.append(("Given on: ", date_text(program.created, paper)))
+        facts.append(("Given on: ", unbroken(date_text(program.created, paper))))
     if program.start:
-        facts.append(("Start on: ", date_text(program.start, paper, weekday=True)))
-    return [
-        para([Strong(label), value], styles.body.clone("fact", spaceAfter=0))
-        for label, value in facts
-    ]
+        facts.append(("Start on: ", unbroken(date_text(program.start, paper, weekday=True))))
+    return [facts_line(facts, styles.body.clone("fact", spaceAfter=0))] if facts else []
 
 
 def sender(program: Program, styles: Styles) -> list[Flowable]:
@@ -41,11 +59,13 @@ def sender(program: Program, styles: Styles) -> list[Flowable]:
     found: list[Flowable] = []
     if program.clinic:
         found.append(para(program.clinic, styles.clinic))
-    fact = styles.body.clone("sender", spaceAfter=0)
+    facts: list[tuple[str, str]] = []
     if program.clinician:
-        found.append(para([Strong("Your therapist: "), program.clinician], fact))
+        facts.append(("Your therapist: ", program.clinician))
     if program.contact:
-        found.append(para([Strong("Contact: "), program.contact], fact))
+        facts.append(("Contact: ", program.contact))
+    if facts:
+        found.append(facts_line(facts, styles.body.clone("sender", spaceAfter=0)))
     return found
 
 
@@ -69,20 +89,20 @@ def first_page(program: Program, styles: Styles, paper: str, width: float) -> li
             )
         )
         story[-1].spaceBefore = gap
-    if program.goals:
-        story.append(para("Your goals", styles.heading))
-        story += [para(goal, styles.bullet, bullet="•") for goal in program.goals]
-    if program.precautions:
-        rows: list[Flowable] = [para(Strong("Important: please take care"), styles.body)]
-        rows += [para(text, styles.bullet, bullet="•") for text in program.precautions]
-        box = panel(rows, width, border=3.0)
-        box.spaceBefore = styles.body_size
-        story.append(box)
+    # One box for all that is about safety: the program's precautions are in it, with the
+    # warning signs, so that no two boxes say different things about the same sign. It comes
+    # before the goals, so that it is whole on the first page in large print too, where the
+    # goals would push it over to the next and leave most of the first page blank.
     box = stop_and_call(program, styles, width)
     box.spaceBefore = styles.body_size
     story.append(KeepTogether([box]))
+    if program.goals:
+        story.append(para("Your goals", styles.heading))
+        story += [para(goal, styles.bullet, bullet="•") for goal in program.goals]
+    # The pain guide before the notes: the guide is kept whole, the notes can run on to the
+    # next page, so the first page is filled and the exercises follow straight after.
+    story.append(KeepTogether(pain_guide(program, styles, width)))
     if program.notes:
         story.append(para("Notes from your therapist", styles.heading))
         story += [para(line, styles.body) for line in lines(program.notes)]
-    story.append(KeepTogether(pain_guide(program, styles, width)))
     return story

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,11 @@ from PIL import Image as PILImage
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, FrameBreak, Image, KeepTogether, Table, TableStyle
+from reportlab.platypus.flowables import _listWrapOn
 
 from exports.typeface import register_fonts
 from library.errors import HepsterError
+from library.pictures import PictureProblem, read_picture
 
 BLACK = "black"
 IMAGE_FORMATS = ("PNG", "JPEG")
@@ -52,6 +55,63 @@ def panel(
     return table
 
 
+def natural_width(flowables: Sequence[Flowable], width: float) -> float:
+    """How wide the widest of `flowables` (paragraphs) is when given `width`: its longest line."""
+    widest = 0.0
+    for flowable in flowables:
+        flowable.wrap(width, 10_000)
+        lines = flowable.getActualLineWidths0() if hasattr(flowable, "getActualLineWidths0") else []
+        widest = max(widest, *lines, 0.0)
+    return widest
+
+
+def tiles(
+    cells: Sequence[Sequence[Flowable]],
+    width: float,
+    *,
+    padding: float,
+    rule: float = 1.0,
+    measure: Sequence[Sequence[Flowable]] | None = None,
+) -> list[Table]:
+    """Cells (each a short stack of paragraphs) side by side, as many to a row as fit `width`,
+    each as wide as its text, a thin line between neighbours; the rows one under another.
+    A cell wider than a row gets a row of its own and wraps. `measure`, when given, holds for
+    each cell what it must have room for (itself, and what another print of it might say)."""
+    if not cells:
+        return []
+    rows: list[list[tuple[Sequence[Flowable], float]]] = [[]]
+    used = 0.0
+    for cell, sized in zip(cells, measure or cells, strict=True):
+        # The first cell of a row has no padding at its left: it starts where the row starts.
+        pads = padding if not rows[-1] else 2 * padding
+        cell_width = min(natural_width(sized, width - 2 * padding) + pads + 1, width)
+        if rows[-1] and used + cell_width > width:
+            rows.append([])
+            used = 0.0
+            cell_width -= padding
+        rows[-1].append((cell, cell_width))
+        used += cell_width
+    tables = []
+    for row in rows:
+        table = Table([[list(cell) for cell, _ in row]], colWidths=[w for _, w in row])
+        table.hAlign = "LEFT"
+        table.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                    ("LEFTPADDING", (0, 0), (0, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEAFTER", (0, 0), (-2, -1), rule, BLACK),
+                ]
+            )
+        )
+        tables.append(table)
+    return tables
+
+
 def side_bar(
     rows: Sequence[Flowable], width: float, *, bar: float = 4.0, gap: float = 10.0
 ) -> Table:
@@ -64,8 +124,8 @@ def side_bar(
                 ("LINEBEFORE", (0, 0), (0, -1), bar, BLACK),
                 ("LEFTPADDING", (0, 0), (-1, -1), gap),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
@@ -73,17 +133,11 @@ def side_bar(
     return table
 
 
-def beside(
-    left: Flowable, right: Any, left_width: float, width: float, gap: float, *, flip: bool = False
-) -> Table:
-    """`left` (a picture or code) and `right` (text) side by side, tops aligned; `flip` puts
-    the picture on the right instead."""
+def beside(left: Any, right: Any, left_width: float, width: float, gap: float) -> Table:
+    """`left` (a picture or code, or a column of them) and `right` (text) side by side, tops
+    aligned."""
     widths = [left_width + gap, width - left_width - gap]
-    cells = [left, right]
-    if flip:
-        widths, cells = widths[::-1], cells[::-1]
-        left.hAlign = "RIGHT"
-    table = Table([cells], colWidths=widths)
+    table = Table([[left, right]], colWidths=widths)
     table.hAlign = "LEFT"
     table.setStyle(
         table_style(
@@ -105,22 +159,62 @@ def height(flowables: Sequence[Flowable], width: float) -> float:
 
 
 def around(
-    picture: Flowable, picture_width: float, text: Sequence[Flowable], width: float, gap: float
+    column: Sequence[Flowable],
+    column_width: float,
+    text: Sequence[Flowable],
+    width: float,
+    gap: float,
 ) -> list[Flowable]:
-    """`text` beside the picture as far down as the picture goes, and the rest of it below, the
-    whole width: text flows around the picture. A block of many long steps can then still break
-    across pages, which one table holding all the steps could not."""
-    column = width - picture_width - gap
-    picture_height = picture.wrap(picture_width, 10_000)[1]
-    used, count = 0.0, 0
-    while count < len(text) and used < picture_height:
-        used += height(text[count : count + 1], column)
-        count += 1
+    """`text` beside a column (the picture) as far down as the column goes, and the rest of it
+    below, the whole width: text flows around the column. Where the text beside it stops is
+    chosen to make the whole shortest: a long step that would run far below the picture in the
+    narrow column goes below it instead. A block of many long steps can then still break across
+    pages, which one table holding all the steps could not."""
+    beside_width = width - column_width - gap
+    column_height = height(column, column_width)
+    # At least one paragraph beside the picture, and never past the first one that reaches
+    # its bottom: beyond that the narrow column only makes the text longer.
+    narrow: list[float] = []
+    while len(narrow) < len(text) and sum(narrow) < column_height:
+        narrow.append(height(text[len(narrow) : len(narrow) + 1], beside_width))
+    reach = max(len(narrow), 1)
+    # What follows `reach` goes below whatever is chosen: only these differ between choices.
+    wide = [height(text[n : n + 1], width) for n in range(min(reach, len(text)))]
+
+    def total(count: int) -> float:
+        return max(column_height, sum(narrow[:count])) + sum(wide[count:])
+
+    count = min(range(1, reach + 1), key=lambda n: (total(n), -n)) if text else 0
     # A label never sits alone at the bottom of the column, away from what it labels.
     style = getattr(text[count - 1], "style", None) if count else None
     if 0 < count < len(text) and getattr(style, "keepWithNext", False):
         count += 1
-    return [beside(picture, list(text[:count]), picture_width, width, gap), *text[count:]]
+    return [beside(list(column), list(text[:count]), column_width, width, gap), *text[count:]]
+
+
+class FitWidth(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """A table made for the width it is given, beside the picture or below it: a caution's
+    side bar fits either, and still breaks across pages when it is longer than one."""
+
+    def __init__(self, make: Callable[[float], Flowable]) -> None:
+        super().__init__()
+        self.make = make
+        self.made: Flowable | None = None
+        self.made_for = 0.0  # the width it was made for
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self.made is None or self.made_for != available_width:
+            self.made, self.made_for = self.make(available_width), available_width
+        self.width, self.height = self.made.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = self.make(available_width).split(available_width, available_height)
+        return parts
+
+    def draw(self) -> None:
+        assert self.made is not None, "drawn before it was wrapped"
+        self.made.drawOn(self.canv, 0, 0)
 
 
 class TickBoxes(Flowable):  # type: ignore[misc]  # ReportLab is untyped
@@ -163,20 +257,25 @@ def qr_code(link: str, size: float) -> Drawing:
     return drawing
 
 
-def picture(path: Path, width: float, height: float) -> Image:
+def picture(path: Path, width: float, height: float, root: Path | None = None) -> Image:
     """The exercise's picture, scaled to fit `width` × `height` without distortion.
 
-    Only PNG and JPEG files are read; anything else (a renamed text file, say) is refused.
+    The file is read once, inside `root` (its folder unless told), and only a whole PNG or
+    JPEG is used (library/pictures.py): what was checked is what is printed.
     """
     try:
-        with PILImage.open(path) as image:
+        data = read_picture(path, path.parent if root is None else root)
+    except PictureProblem as error:
+        raise PictureError(str(error)) from None
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
             if image.format not in IMAGE_FORMATS:
                 raise PictureError(f"{path.name} is not a PNG or JPEG picture")
             pixels_wide, pixels_high = image.size
     except (OSError, PILImage.DecompressionBombError) as error:
         raise PictureError(f"cannot read the picture {path}") from error
     scale = min(width / pixels_wide, height / pixels_high)
-    flowable = Image(str(path), width=pixels_wide * scale, height=pixels_high * scale)
+    flowable = Image(io.BytesIO(data), width=pixels_wide * scale, height=pixels_high * scale)
     flowable.hAlign = "LEFT"
     return flowable
 
@@ -190,6 +289,9 @@ class WholeBlock(KeepTogether):  # type: ignore[misc]  # ReportLab is untyped
     above the next exercise, as if it belonged to that one. Instead the block starts on a fresh
     page, ends its first part with `note()` ("continues on the next page") and starts the rest
     with `heading()` (the name again, marked as continued).
+
+    Before it moves to a new page, or breaks, it tries `compact()`: the same block with less air,
+    which may still fit where it is.
     """
 
     def __init__(
@@ -199,17 +301,24 @@ class WholeBlock(KeepTogether):  # type: ignore[misc]  # ReportLab is untyped
         note: Callable[[], Flowable],
         heading: Callable[[], list[Flowable]],
         repeated: int = 0,
+        compact: Callable[[], list[Flowable]] | None = None,
     ) -> None:
         super().__init__(list(flowables))
         self.note = note
         self.heading = heading
         self.repeated = repeated  # how many of the flowables are a repeated heading
+        self.compact = compact  # the same block with less air, tried before a new page
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (available_width, available_height):
             self.wrap(available_width, available_height)
         if available_height >= self._H:
             return list(self._content)
+        if self.compact is not None:
+            tighter = self.compact()
+            _, needed = _listWrapOn(tighter, available_width, self.canv)
+            if needed <= available_height:
+                return tighter
         frame = getattr(self, "_frame", None)
         if frame is not None and not frame._atTop:
             return [FrameBreak(), self]

@@ -20,7 +20,7 @@ from exports.first_page import DEFAULT_TITLE, first_page
 from exports.flowables import PictureError
 from exports.styles import PAPER, make_styles, margins
 from exports.tracking import tracking_page
-from library.atomic import atomic_write
+from library.atomic import NotAFile, atomic_write
 from library.dose_text import dose_parts
 from library.errors import HepsterError
 from library.model import Program
@@ -89,12 +89,15 @@ def render(program: Program, options: HandoutOptions) -> bytes:
         footer_text=footer_text(program),
         footer_size=styles.footer_size,
         metadata=metadata,
+        footer_phone=(program.contact or "").strip(),
     )
 
 
 def write_problem(error: OSError, dest: Path) -> str:
     """What went wrong writing `dest`, in words a clinician can act on."""
     folder = dest.parent
+    if isinstance(error, NotAFile):
+        return f"{dest} {error.strerror}"
     if error.errno == errno.ENOENT:
         return f"the folder {folder} does not exist"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -123,9 +126,6 @@ def export_program(
         raise ExportError(
             "something in the program is too long to fit on one page; shorten the longest text"
         ) from error
-    except Exception as error:  # a layout failure must still end in one line, not a traceback
-        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise ExportError(f"could not lay out the handout: {first_line}") from error
     try:
         atomic_write(dest, data)
     except OSError as error:

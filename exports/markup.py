@@ -3,7 +3,7 @@
 A program file comes from someone else. ReportLab's paragraph parser understands tags such as
 `<img src="...">` (which reads a file from disk) and `<a href>`; a name or note holding them must
 print as the characters typed, not act. `para` is the only place a Paragraph is made, and it
-builds its markup only from escaped text and the bold tag it writes itself.
+builds its markup only from escaped text and the bold and size tags it writes itself.
 """
 
 from __future__ import annotations
@@ -24,7 +24,16 @@ class Strong:
     text: str
 
 
-Run = str | Strong
+@dataclass(frozen=True)
+class Sized:
+    """A run in another type size than its paragraph's, in points: a dose's large figure and
+    the smaller words beside it ("2 times a day (morning and evening)") share one line."""
+
+    text: str
+    size: float
+
+
+Run = str | Strong | Sized
 
 
 def clean(text: str) -> str:
@@ -41,20 +50,22 @@ def escaped(text: str) -> str:
     return escape(clean(text)).replace("\n", "<br/>")
 
 
-def markup(runs: str | Strong | Sequence[Run]) -> str:
-    if isinstance(runs, str | Strong):
+def markup(runs: Run | Sequence[Run]) -> str:
+    if isinstance(runs, str | Strong | Sized):
         runs = [runs]
     parts = []
     for run in runs:
         if isinstance(run, Strong):
             parts.append(f"<b>{escaped(run.text)}</b>")
+        elif isinstance(run, Sized):
+            parts.append(f'<font size="{float(run.size):g}">{escaped(run.text)}</font>')
         else:
             parts.append(escaped(run))
     return "".join(parts)
 
 
 def para(
-    runs: str | Strong | Sequence[Run], style: ParagraphStyle, *, bullet: str | None = None
+    runs: Run | Sequence[Run], style: ParagraphStyle, *, bullet: str | None = None
 ) -> Paragraph:
     """A paragraph of plain text (or plain and bold runs); `bullet` is a number or mark before it.
 

@@ -1,102 +1,349 @@
-"""The tracking pages: two weeks of tick boxes, one row per exercise, as many boxes a day as the
-dose's `per_day`, with real dates when the program has a start. A first row asks for the pain
-each morning, the check the pain guide tells the patient to make."""
+"""The exercise log at the end of the handout: two weeks of big boxes to tick, both weeks on
+one page. It is also the page to stick on the fridge: each exercise is named (with its side)
+and dosed in short on a line over a row of boxes for each time of day it is done ("Morning",
+"Evening"), its picture beside them. A day the exercise is not done has no box and is shaded,
+so a patient can see at a glance which boxes are today's. A first row takes the pain each
+morning, the check the pain guide asks for.
+
+The log is one page: the handout's page budget (tests/exports/test_handout_fit.py) leaves it
+no more. So it is laid out when its page is there to measure, in the first of `looks` that
+fits the page whole: the roomiest first (the picture beside the name too, the boxes 4 points
+apart; large print's grid at 14 pt under a 16 pt introduction), then giving way a step at a
+time (a smaller introduction, a 12 pt grid, the picture beside the boxes only, the boxes
+closer, touching, no weeks' row over numbered days, a smaller title). Every bundled template
+fits, and programs of up to about eight exercises at two times a day; a longer one runs on to
+a second page under a "continued" heading, its days' headings repeated."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Table
 
-from exports.dates import WEEKDAYS, month_day, short_weekday
+from exports.dates import WEEKDAYS, listed, month_day, short_weekday
 from exports.exercise_blocks import Entry, entries
-from exports.flowables import BLACK, TickBoxes, table_style
+from exports.figure_pdf import FigureFlowable
+from exports.flowables import BLACK, PictureError, picture, table_style
 from exports.markup import Strong, para
-from exports.styles import Styles
+from exports.styles import REGULAR_SIZES, Styles
 from exports.typeface import register_fonts
-from library.dose_text import days_a_week, times_a_day
+from library.dose_glance import a_day, limb, side_value, work
+from library.dose_text import SEPARATOR, days_a_week
+from library.figure_scene import fitted_picture
+from library.log_days import (
+    MOST_TICKS,
+    WEEK,
+    named_weekdays,
+    planned_days,
+    times_named_by_when,
+    times_of_day,
+    times_per_day,
+)
 from library.model import Program
 
-DAYS = 14
-WEEK = 7
-CELL_PADDING = 3
-WEEKDAY_ABBREVIATIONS = (*(name[:3] for name in WEEKDAYS), "Day")
-INSTRUCTIONS = (
-    "Each morning, write down your pain as a number from 0 to 10. "
-    "Tick a box each time you do an exercise. Bring this page to your next visit."
-)
-MORNING_PAIN = "Morning pain\n(0 to 10)"
+Command = tuple[object, ...]  # a table style command
+
+DAYS = 2 * WEEK
+FIRST_DAY = 2  # the first day's column: after the pictures' and the times of day's
+# A box to tick is 8 mm (22.68 points, rounded up) across: a tick made by an unsteady hand
+# still lands inside it, and an empty one is easy to see from a step away.
+SMALLEST_BOX = 22.7
+BOX_LINE = 1.5
+REGULAR_BODY = float(REGULAR_SIZES.body)
+LARGE_GRID = 14.0  # large print's grid, while the page has room for it
+CELL_LEADING = 1.2  # names, doses and days are short lines of a grid, not running text
+TIGHT_LEADING = 1.1
+NBSP = "\u00a0"
+NAME_SPACE = NBSP + " "  # between an exercise's bold name and its dose: a wider space
+# Over a name line (under its thick rule) and under it, where the descenders of its last line
+# hang below the line's leading (ReportLab sets a first baseline a type size down).
+NAME_TOP = 0.5
+NAME_BOTTOM = 3.0
+LABEL_AIR = 2.0  # over and under a time of day's two lines ("How many / times?")
+HEADING_PADDING = 1.0  # over and under the weeks' and days' headings
+GAP = 2.0  # left and right of a box, inside its day's column
+LABEL_PADDING = 3.0  # left and right of a picture, a time of day, a name line
+PICTURE_PADDING = 2.0
+SMALLEST_PICTURE = 40.0  # the pictures' column, at its narrowest
+WEEKDAY_STRETCH = 1.0  # how much wider than a box and its gaps a day's column may grow
+OFF_DAY = "#c8c8c8"  # a day without the exercise: shaded, and no box in it
+LINE = 1.0
+THICK = 2.5  # under the headings, above each exercise, between the two weeks
+FIT_SLACK = 1.0  # points kept free under the log: the frame's own arithmetic rounds
+PAIN = "Pain"
+DAY = "Day"  # over the days' numbers, when the program has no start date
+WRITE = "How many times?"
+TITLE = "Your exercise log"
+TICK = "Tick a box each time you do an exercise."
+WRITE_NUMBER = "Some rows have no boxes: write how many times you did it."
+PAIN_EACH_MORNING = "Each morning, write your pain from 0 to 10 in the top row."
+OFF_DAYS = "A grey day with no box is a day off for that exercise."
+BRING = "Bring this page to your next visit."
 
 
-# More boxes than this in a day's cell are too small to tick and too many to count: the patient
-# writes the number instead ("every hour" ankle pumps after a knee replacement).
-MOST_BOXES = 4
+class TickBox(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """One empty square to tick, `size` points across."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(BLACK)
+        canvas.setLineWidth(BOX_LINE)
+        canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
-def how_often(entry: Entry) -> list[str]:
-    """What a row's label adds to the name, kept short so a week stays on one page:
-    `3 days a week` when not every day; `12 times a day: write how many` when too many to tick.
-    Two or three boxes a day need no words here: the instructions explain them once."""
+@dataclass(frozen=True)
+class LogRow:
+    """One row of boxes: a time of day ("Morning", or "" when once a day needs no name) and,
+    for each day of the log, whether the exercise is done then. `write`: a cell to write how
+    many times in, instead of boxes (more times a day than anyone can tick)."""
+
+    label: str
+    days: tuple[bool, ...]
+    write: bool = False
+
+
+@dataclass(frozen=True)
+class LogExercise:
+    """An exercise as the log shows it: its entry, its dose in short, and its rows."""
+
+    entry: Entry
+    dose_line: str
+    rows: tuple[LogRow, ...]
+
+
+def weekday_names(days: Sequence[dt.date]) -> list[str]:
+    return [WEEKDAYS[day.weekday()] for day in days]
+
+
+def which_days(planned: tuple[bool, ...], start: dt.date | None, *, named: bool = True) -> str:
+    """`Wednesday, Friday and Sunday`, or `Every day but Thursday and Sunday` when the days off
+    are fewer; empty for every day. The days repeat each week, so a week's names are the whole
+    plan. `3 days a week` without a start, which leaves no weekdays to name, or without
+    `named`."""
+    week = planned[:WEEK]
+    if all(week):
+        return ""
+    if start is None or not named:
+        return days_a_week(sum(week))
+    days = [start + dt.timedelta(days=day) for day in range(WEEK)]
+    on = [day for day, done in zip(days, week, strict=True) if done]
+    off = [day for day, done in zip(days, week, strict=True) if not done]
+    if len(on) <= len(off):
+        return listed(weekday_names(on))
+    return f"Every day but {listed(weekday_names(off))}"
+
+
+def dose_line(
+    entry: Entry,
+    planned: tuple[bool, ...],
+    start: dt.date | None,
+    fits: Callable[[str, str], bool] = lambda named, counted: True,
+) -> str:
+    """The dose in short, in the words of the exercise's own dose box (library/dose_glance):
+    how much, which side, with what, how often, which days (by name when that `fits` as well
+    as how many a week does: `fits(named, counted)`). The rows say the times of day and the
+    name says a left or right side; the box says the rest (tempo, rest, effort, notes)."""
     dose = entry.item.dose
     if dose is None:
-        return []
-    found = []
-    if dose.per_day is not None and dose.per_day > MOST_BOXES:
-        found.append(f"{times_a_day(dose.per_day)}: write how many")
-    if dose.days_per_week is not None and dose.days_per_week < WEEK:
-        found.append(days_a_week(dose.days_per_week))
-    return found
+        return "As your therapist showed you"
+    parts = [part.text for part in work(dose)]
+    if dose.side in ("each", "alternating"):
+        parts.append(side_value(dose.side, limb(entry.exercise)))
+    parts.append(dose.load or "")
+    count = times_per_day(dose)
+    when_said = False
+    if count == 1 or count > MOST_TICKS:
+        often = a_day(count) if dose.per_day is not None else ""
+        if dose.when and not times_named_by_when(dose):
+            often = f"{often} ({dose.when})" if often else dose.when
+            when_said = True
+        parts.append(often)
+    if not (when_said and named_weekdays(dose.when)):  # "Mondays and Thursdays" is said
+        by_name = line([*parts, which_days(planned, start)])
+        by_count = line([*parts, which_days(planned, start, named=False)])
+        return by_name if by_name == by_count or fits(by_name, by_count) else by_count
+    return line(parts)
 
 
-def instructions(program: Program) -> str:
-    doses = [item.dose for item in program.items if item.dose is not None]
-    text = INSTRUCTIONS
-    if any(1 < (dose.per_day or 1) <= MOST_BOXES for dose in doses):
-        text += " An exercise done 2 times a day has 2 boxes for each day, and so on."
-    if any(dose.days_per_week is not None and dose.days_per_week < WEEK for dose in doses):
-        text += " For an exercise done only some days a week, leave a day of rest in between."
-    return text
+def line(parts: Sequence[str]) -> str:
+    text = SEPARATOR.join(part for part in parts if part)
+    return text[:1].upper() + text[1:]
 
 
-def day_heading(start: dt.date | None, index: int) -> list[str]:
-    """Two short lines over a day's column: `Wed` / `25`, or `Day` / `3` without a start.
-    The month is in the week's title, which keeps every column the same two lines."""
+Fits = Callable[[Entry, str, str], bool]  # (entry, dose with its days named, with them counted)
+
+
+def log_exercise(
+    entry: Entry, start: dt.date | None, fits: Fits = lambda entry, named, counted: True
+) -> LogExercise:
+    dose = entry.item.dose
+    planned = planned_days(dose, start, DAYS)
+    if times_per_day(dose) > MOST_TICKS:
+        rows: tuple[LogRow, ...] = (LogRow(WRITE, planned, write=True),)
+    else:
+        rows = tuple(LogRow(label, planned) for label in times_of_day(dose))
+    line = dose_line(entry, planned, start, lambda named, counted: fits(entry, named, counted))
+    return LogExercise(entry, line, rows)
+
+
+def log_exercises(
+    program: Program, fits: Fits = lambda entry, named, counted: True
+) -> list[LogExercise]:
+    """Each item of the program as the log shows it; `fits` says whether an exercise's dose
+    with its days named fits its line as well as with them counted."""
+    return [log_exercise(entry, program.start, fits) for entry in entries(program)]
+
+
+def instructions(exercises: Sequence[LogExercise]) -> list[str]:
+    """Short sentences, each for something this log has."""
+    found = [TICK, PAIN_EACH_MORNING]
+    rows = [row for exercise in exercises for row in exercise.rows]
+    if any(row.write for row in rows):
+        found.append(WRITE_NUMBER)
+    if any(not all(row.days) for row in rows):
+        found.append(OFF_DAYS)
+    return [*found, BRING]
+
+
+def day_heading(start: dt.date | None, index: int, letters: int = 3) -> list[str]:
+    """The lines over a day's column: `Wed` / `25` (`W` / `25` with `letters=1`): the month is
+    in the week's heading. Without a start just `3`, under a "Day" at the row's start."""
     if start is None:
-        return ["Day", str(index + 1)]
+        return [str(index + 1)]
     day = start + dt.timedelta(days=index)
-    return [short_weekday(day), str(day.day)]
+    return [short_weekday(day)[:letters], str(day.day)]
 
 
-def week_dates(start: dt.date | None, week: int, paper: str) -> str:
-    """`November 25 to December 1`; the year is left out, the patient knows it."""
+def week_heading(start: dt.date | None, week: int, paper: str) -> list[str | Strong]:
+    """`Week 1: from November 25` (the week's name in bold), or `Week 1` without a start."""
     if start is None:
-        return ""
+        return [Strong(f"Week {week + 1}")]
     first = start + dt.timedelta(days=week * WEEK)
-    last = first + dt.timedelta(days=WEEK - 1)
-    return f"{month_day(first, paper)} to {month_day(last, paper)}"
+    # A narrow week breaks the line after "Week 1:", not inside the date.
+    since = f"from {month_day(first, paper)}".replace(" ", NBSP)
+    return [Strong(f"Week {week + 1}"), f": {since}"]
 
 
-def column_widths(styles: Styles, width: float) -> tuple[float, float]:
-    """(exercise column, day column). A day column is wide enough for its weekday in bold and,
-    when the page allows, two tick boxes side by side; the exercise names get the rest, at
-    least 30% of the width unless the weekdays need more."""
-    _, bold = register_fonts()
-    weekday = max(stringWidth(name, bold, styles.table.fontSize) for name in WEEKDAY_ABBREVIATIONS)
-    needs_weekday = weekday + 2 * CELL_PADDING + 2
-    needs_two_boxes = 2 * styles.tick_size + tick_gap(styles) + 2 * CELL_PADDING + 8
-    day = max(needs_weekday, min(needs_two_boxes, (width * 0.7) / WEEK))
-    return width - WEEK * day, day
+@dataclass(frozen=True)
+class Look:
+    """One way to set the log; the page takes the first of `looks` that fits it whole.
+
+    size: the grid's type (names, doses, times of day, days), in points; intro: the
+    introduction's, None for the body's. beside: the picture takes the first column down the
+    whole exercise, its name line too (a larger picture); else the name line runs across the
+    table and the picture sits beside the boxes. air: above and below each box, inside its row
+    (none: the boxes of an exercise's times of day touch). weeks: a row naming each week over
+    its days; without it numbered days go unnamed (dated ones keep it: it has their month).
+    tight: a smaller title and closer lines, the last resort."""
+
+    size: float
+    intro: float | None = None
+    beside: bool = False
+    air: float = 2.0
+    weeks: bool = True
+    tight: bool = False
 
 
-def tick_gap(styles: Styles) -> float:
-    return styles.tick_size * 0.3
+def roomy(size: float, intro: float | None) -> list[Look]:
+    """The picture beside the name and the boxes, the boxes well apart, then closer; then the
+    picture beside the boxes only, under a name line across the table."""
+    return [
+        Look(size, intro, beside=True),
+        Look(size, intro, beside=True, air=1.0),
+        Look(size, intro, air=1.0),
+    ]
+
+
+def compact(size: float, intro: float | None) -> list[Look]:
+    """Less room between the boxes, none; then no weeks' row; then a little less everywhere."""
+    return [
+        Look(size, intro, air=0.5),
+        Look(size, intro, air=0.0),
+        Look(size, intro, air=0.0, weeks=False),
+        Look(size, intro, air=0.0, weeks=False, tight=True),
+    ]
+
+
+def looks(styles: Styles) -> list[Look]:
+    """From the roomiest to the most compact. Large print sets its grid at 14 pt, then 12 pt,
+    smaller than its 16 pt body: fourteen columns of 16 pt weekdays and a column of names
+    beside them do not fit across the page. Its introduction gives up its 16 pt before the
+    grid gives up its 14 pt, and both before the boxes come closer than 2 points."""
+    if styles.body_size <= REGULAR_BODY:
+        return [*roomy(REGULAR_BODY, None), *compact(REGULAR_BODY, None)]
+    return [
+        *roomy(LARGE_GRID, None),
+        *roomy(LARGE_GRID, LARGE_GRID),
+        *roomy(REGULAR_BODY, LARGE_GRID),
+        *roomy(REGULAR_BODY, REGULAR_BODY)[-1:],
+        *compact(REGULAR_BODY, REGULAR_BODY),
+    ]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The columns of a look across a page: the pictures', the times of day's (none when no
+    exercise names one), and each day's; how many letters a weekday gets in its heading."""
+
+    picture: float
+    label: float
+    day: float
+    letters: int
+
+
+def shortest_two_lines(text: str, font: str, size: float) -> float:
+    """How wide `text` must be let to wrap into at most two lines: "How many / times?"."""
+    words = text.split()
+    if not words:
+        return 0.0
+    return min(
+        max(
+            float(stringWidth(" ".join(words[:cut]), font, size)),
+            float(stringWidth(" ".join(words[cut:]), font, size)),
+        )
+        for cut in range(1, len(words) + 1)
+    )
+
+
+def grid(
+    look: Look, width: float, exercises: Sequence[LogExercise], narrowest: float = SMALLEST_PICTURE
+) -> Grid | None:
+    """The look's columns across `width`, or None when they leave the pictures less than
+    `narrowest`."""
+    regular, _ = register_fonts()
+    size = look.size
+    day = SMALLEST_BOX + 2 * GAP
+    # "Wed" when it is about as wide as a box and its gaps (it may widen the column a little),
+    # else "W": the date under it tells the two Tuesdays and Thursdays apart.
+    weekday = max(float(stringWidth(name[:3], regular, size)) for name in WEEKDAYS)
+    letters = 3 if weekday <= day + WEEKDAY_STRETCH else 1
+    if letters == 3:
+        day = max(day, weekday)
+    labels = [row.label for exercise in exercises for row in exercise.rows if row.label]
+    label = max((shortest_two_lines(text, regular, size) for text in labels), default=0.0)
+    label = label + 2 * LABEL_PADDING if label else 0.0
+    picture = width - label - DAYS * day
+    if picture < narrowest:
+        return None
+    return Grid(picture, label, day, letters)
 
 
 class ContinuedTable(Table):  # type: ignore[misc]  # ReportLab is untyped
-    """A table that, when it runs on to another page, says so there: a week of the log can
-    need two pages in large print, and the second must say which week it is."""
+    """A table that, when it runs on to another page, says so there: a long program's log can
+    need two pages, and the second must say what it is."""
 
     def __init__(
         self, rows: list[list[object]], continued: Flowable | None = None, **options: object
@@ -113,67 +360,310 @@ class ContinuedTable(Table):  # type: ignore[misc]  # ReportLab is untyped
         return [parts[0], self.continued, *parts[1:]]
 
 
-def week_table(program: Program, styles: Styles, width: float, week: int) -> Table:
-    cell = styles.table
-    day_cell = cell.clone("table-day", alignment=TA_CENTER, splitLongWords=0)
-    name_width, day_width = column_widths(styles, width)
-    days = range(week * WEEK, (week + 1) * WEEK)
-    header: list[object] = [para(Strong("Exercise"), cell)]
-    header += [
-        [para(Strong(line), day_cell) for line in day_heading(program.start, day)] for day in days
+def small_picture(entry: Entry, width: float, height: float) -> Flowable | None:
+    """The exercise's picture, as small as the log needs it: its file, or its drawn figure
+    for its side (mirrored for a left one). None when it has neither."""
+    image = entry.exercise.image_path()
+    if image is not None:
+        try:
+            return picture(image, width, height)
+        except PictureError:
+            return None  # the exercise's own block has already said why
+    drawn = fitted_picture(entry.exercise, entry.side, width, height)
+    return None if drawn is None else FigureFlowable(drawn, width, height)
+
+
+def cell_style(look: Look) -> ParagraphStyle:
+    regular, _ = register_fonts()
+    return ParagraphStyle(
+        f"log-{look.size:g}",
+        fontName=regular,
+        fontSize=look.size,
+        leading=round(look.size * (TIGHT_LEADING if look.tight else CELL_LEADING), 1),
+        splitLongWords=0,
+    )
+
+
+def name_runs(entry: Entry, dose_line: str, size: float, width: float) -> list[str | Strong]:
+    """The line over an exercise's boxes: its name (and side) in bold, then its dose. A line
+    too long for `width` breaks between the dose's parts, not inside one ("Hold 30 / seconds"),
+    unless a part is too long for half a line on its own."""
+    regular, _ = register_fonts()
+    parts = []
+    for part in dose_line.split(SEPARATOR):
+        short = stringWidth(part, regular, size) <= width / 2
+        parts.append(part.replace(" ", NBSP) if short else part)
+    dose = (NBSP + SEPARATOR.lstrip()).join(parts)
+    return [Strong(f"{entry.number}. {entry.name}"), NAME_SPACE + dose]
+
+
+def text_height(flowable: Flowable, width: float) -> float:
+    return float(flowable.wrap(width, 100_000)[1])
+
+
+def heading_rows(
+    program: Program, look: Look, columns: Grid, cell: ParagraphStyle, paper: str
+) -> tuple[list[list[object]], list[float], list[Command]]:
+    """The rows over the days: each week's name (and first date) over its days, unless the
+    look leaves them out; then each day's weekday and date, or its number under a "Day"."""
+    day_cell = cell.clone("log-day", alignment=TA_CENTER)
+    rows: list[list[object]] = []
+    heights: list[float] = []
+    commands: list[Command] = []
+    if look.weeks or program.start is not None:  # dated weeks keep their month
+        rows.append(["", ""])
+        commands.append(("SPAN", (0, 0), (1, 0)))
+        tallest = 0.0
+        for week in range(DAYS // WEEK):
+            heading = para(week_heading(program.start, week, paper), day_cell)
+            tallest = max(tallest, text_height(heading, WEEK * columns.day))
+            rows[0] += [heading, *[""] * (WEEK - 1)]
+            column = FIRST_DAY + week * WEEK
+            commands.append(("SPAN", (column, 0), (column + WEEK - 1, 0)))
+        heights.append(tallest + 2 * HEADING_PADDING)
+    counted = para(Strong(DAY), cell.clone("log-day-word", alignment=TA_RIGHT))
+    days: list[object] = ["" if program.start else counted, ""]
+    for day in range(DAYS):
+        *weekday, date = day_heading(program.start, day, columns.letters)
+        days.append([*(para(text, day_cell) for text in weekday), para(Strong(date), day_cell)])
+    commands.append(("SPAN", (0, len(rows)), (1, len(rows))))
+    rows.append(days)
+    lines = 2 if program.start else 1
+    heights.append(lines * cell.leading + 2 * HEADING_PADDING)
+    return rows, heights, commands
+
+
+def log_table(
+    program: Program,
+    exercises: Sequence[LogExercise],
+    look: Look,
+    columns: Grid,
+    paper: str,
+    continued: Flowable,
+) -> Table:
+    """The grid: the weeks and days over the columns, a row for the morning's pain, and for
+    each exercise a line with its name and dose over a row of boxes for each time of day, its
+    picture beside them.
+
+    Lines are few, so the boxes stand out: the days' columns are ruled only where something is
+    written in (the pain, a count); a thick rule sets each exercise off and splits the weeks."""
+    cell = cell_style(look)
+    box_row = SMALLEST_BOX + 2 * look.air
+    widths = [columns.picture, columns.label, *[columns.day] * DAYS]
+    rows, heights, commands = heading_rows(program, look, columns, cell, paper)
+    headings = len(rows)
+    ruled = list(range(headings))  # rows the day columns' rules run through
+    rows.append([para(Strong(PAIN), cell), "", *[""] * DAYS])
+    heights.append(box_row)
+    pain = len(rows) - 1
+    ruled.append(pain)
+    commands += [
+        ("SPAN", (0, pain), (1, pain)),
+        ("LINEBELOW", (0, headings - 1), (-1, headings - 1), THICK, BLACK),
+        ("INNERGRID", (FIRST_DAY, pain), (-1, pain), LINE, BLACK),
     ]
-    # The morning's pain comes first, as in the patient's day; it also keeps the row from being
-    # left alone on a page when a long table breaks. The Spacer makes room for a written number.
-    pain: list[object] = [para(Strong(MORNING_PAIN), cell), Spacer(1, styles.body_size * 2)]
-    pain += ["" for _ in days[1:]]
-    rows: list[list[object]] = [header, pain]
-    for entry in entries(program):
-        label: list[Flowable] = [para([Strong(f"{entry.number}. "), entry.name], cell)]
-        label += [para(line, cell) for line in how_often(entry)]
-        per_day = entry.item.dose.per_day if entry.item.dose and entry.item.dose.per_day else 1
-        boxes: list[object] = (
-            ["" for _ in days]  # room to write a number
-            if per_day > MOST_BOXES
-            else [TickBoxes(per_day, styles.tick_size, tick_gap(styles)) for _ in days]
-        )
-        rows.append([label, *boxes])
-    continued = para(f"Your exercise log: week {week + 1} (continued)", styles.heading)
+    for exercise in exercises:
+        entry = exercise.entry
+        top = len(rows)
+        name_from = 1 if look.beside else 0
+        name_room = sum(widths[name_from:]) - 2 * LABEL_PADDING
+        runs = name_runs(entry, exercise.dose_line, look.size, name_room)
+        name = para(runs, cell)
+        name_height = text_height(name, name_room)
+        rows.append([*[""] * name_from, name, *[""] * (len(widths) - name_from - 1)])
+        heights.append(name_height + NAME_TOP + NAME_BOTTOM)
+        commands += [
+            ("SPAN", (name_from, top), (-1, top)),
+            ("LINEABOVE", (0, top), (-1, top), THICK, BLACK),
+            ("ALIGN", (name_from, top), (-1, top), "LEFT"),
+            ("VALIGN", (name_from, top), (-1, top), "TOP"),
+            ("TOPPADDING", (name_from, top), (-1, top), NAME_TOP),
+            ("BOTTOMPADDING", (name_from, top), (-1, top), NAME_BOTTOM),
+        ]
+        first = len(rows)
+        for row in exercise.rows:
+            index = len(rows)
+            label = para(row.label, cell) if row.label else ""
+            height = box_row
+            if row.label:
+                label_height = text_height(label, columns.label - 2 * LABEL_PADDING)
+                height = max(height, label_height + 2 * LABEL_AIR)
+            cells: list[object] = ["", label]
+            for day in range(DAYS):
+                if row.days[day]:
+                    cells.append("" if row.write else TickBox(SMALLEST_BOX))
+                else:
+                    cells.append("")
+                    column = FIRST_DAY + day
+                    commands.append(("BACKGROUND", (column, index), (column, index), OFF_DAY))
+            rows.append(cells)
+            heights.append(height)
+            ruled.append(index)
+            if row.write:
+                commands.append(("INNERGRID", (FIRST_DAY, index), (-1, index), LINE, BLACK))
+        last = len(rows) - 1
+        labelled = any(row.label for row in exercise.rows)
+        picture_top = top if look.beside else first
+        picture_right = 0 if look.beside or labelled else 1
+        room_wide = sum(widths[: picture_right + 1]) - 2 * LABEL_PADDING
+        room_high = sum(heights[picture_top:]) - 2 * PICTURE_PADDING
+        shown = small_picture(entry, room_wide, room_high)
+        if shown is not None:
+            rows[picture_top][0] = shown
+        commands += [
+            ("SPAN", (0, picture_top), (picture_right, last)),
+            ("VALIGN", (0, picture_top), (0, last), "MIDDLE"),
+            ("TOPPADDING", (0, picture_top), (0, last), PICTURE_PADDING),
+            ("BOTTOMPADDING", (0, picture_top), (0, last), PICTURE_PADDING),
+            ("NOSPLIT", (0, top), (-1, last)),
+        ]
+    # The rules between the times of day and the days, and between the weeks, only where
+    # there are days: not through the names.
+    for index in ruled:
+        commands += [
+            ("LINEAFTER", (1, index), (1, index), LINE, BLACK),
+            (
+                "LINEAFTER",
+                (FIRST_DAY + WEEK - 1, index),
+                (FIRST_DAY + WEEK - 1, index),
+                THICK,
+                BLACK,
+            ),
+        ]
     table = ContinuedTable(
         rows,
         continued,
-        colWidths=[name_width] + [day_width] * WEEK,
-        repeatRows=1,
+        colWidths=widths,
+        rowHeights=heights,
+        repeatRows=headings,
         hAlign="LEFT",
     )
-    table.setStyle(
-        table_style(
-            [
-                ("GRID", (0, 0), (-1, -1), 1, BLACK),
-                ("LINEBELOW", (0, 0), (-1, 0), 2, BLACK),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LINEBELOW", (0, 1), (-1, 1), 2, BLACK),
-            ]
-        )
-    )
+    style: list[Command] = [
+        ("BOX", (0, 0), (-1, -1), THICK, BLACK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (FIRST_DAY, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, headings - 1), HEADING_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, headings - 1), HEADING_PADDING),
+        ("LEFTPADDING", (0, 0), (1, -1), LABEL_PADDING),
+        ("RIGHTPADDING", (0, 0), (1, -1), LABEL_PADDING),
+        *commands,
+    ]
+    table.setStyle(table_style(style))
     return table
 
 
+def log_title(styles: Styles, look: Look) -> ParagraphStyle:
+    """The log's title: bold, at the size of a section's heading (the page has a table to
+    make room for), or of an exercise's in a tight look."""
+    if not look.tight:
+        size = styles.heading.fontSize
+        return styles.title.clone("log-title", fontSize=size, leading=round(size * 1.25, 1))
+    size = styles.exercise.fontSize
+    return styles.title.clone(
+        "log-title-tight", fontSize=size, leading=round(size * 1.2, 1), spaceAfter=size * 0.15
+    )
+
+
+def intro_style(styles: Styles, look: Look) -> ParagraphStyle:
+    """The introduction's: the body's, or smaller (the grid's size at the smallest), its lines
+    closer in a tight look."""
+    if look.intro is None:
+        return styles.body
+    spacing, after = (1.25, 0.15) if look.tight else (1.3, 0.3)
+    return styles.body.clone(
+        f"log-intro-{look.intro:g}",
+        fontSize=look.intro,
+        leading=round(look.intro * spacing, 1),
+        spaceAfter=look.intro * after,
+    )
+
+
+def laid_out(
+    program: Program,
+    styles: Styles,
+    look: Look,
+    width: float,
+    paper: str,
+    narrowest: float = SMALLEST_PICTURE,
+) -> list[Flowable] | None:
+    """The log's title, introduction and table in `look`, or None when its columns leave the
+    pictures less than `narrowest` of `width`."""
+    columns = grid(look, width, log_exercises(program), narrowest)
+    if columns is None:
+        return None
+    room = columns.label + DAYS * columns.day + (0 if look.beside else columns.picture)
+    room -= 2 * LABEL_PADDING
+    cell = cell_style(look)
+
+    def height(entry: Entry, dose: str) -> float:
+        return text_height(para(name_runs(entry, dose, look.size, room), cell), room)
+
+    def fits(entry: Entry, named: str, counted: str) -> bool:
+        """The days by name when that takes no more lines than their count."""
+        return height(entry, named) <= height(entry, counted)
+
+    exercises = log_exercises(program, fits)
+    continued = para(f"{TITLE} (continued)", styles.heading)
+    return [
+        para(TITLE, log_title(styles, look)),
+        para(" ".join(instructions(exercises)), intro_style(styles, look)),
+        log_table(program, exercises, look, columns, paper, continued),
+    ]
+
+
+def height_of(flowables: Sequence[Flowable], width: float) -> float:
+    """How tall `flowables` stand at the top of a frame `width` wide: the first one's space
+    before is dropped there."""
+    total = 0.0
+    for number, flowable in enumerate(flowables):
+        total += flowable.wrap(width, 100_000)[1] + flowable.getSpaceAfter()
+        total += flowable.getSpaceBefore() if number else 0.0
+    return float(total)
+
+
+def log_story(
+    program: Program, styles: Styles, width: float, height: float, paper: str
+) -> list[Flowable]:
+    """The log in the roomiest look that fits a page `width` × `height` whole; in the most
+    compact one when none does (a long program): its table then runs on."""
+    compact: list[Flowable] | None = None
+    for look in looks(styles):
+        story = laid_out(program, styles, look, width, paper)
+        if story is None:
+            continue
+        compact = story
+        if height_of(story, width) <= height - FIT_SLACK:
+            return story
+    if compact is None:  # a page too narrow for any look's pictures: give them what is left
+        compact = laid_out(program, styles, looks(styles)[-1], width, paper, narrowest=0.0)
+    return compact or []
+
+
+class LogPage(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """The log, laid out when its page is there to measure. It is never drawn itself: it says
+    it is taller than the room it is given, so the frame asks it to split, and it splits into
+    the title, introduction and table of the look that fits that room (`log_story`), which the
+    frame then lays out as usual."""
+
+    def __init__(self, program: Program, styles: Styles, paper: str) -> None:
+        super().__init__()
+        self.program = program
+        self.styles = styles
+        self.paper = paper
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, available_height + 1  # too tall: the frame splits it
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return log_story(self.program, self.styles, available_width, available_height, self.paper)
+
+
 def tracking_page(program: Program, styles: Styles, width: float, paper: str) -> list[Flowable]:
-    """One page a week, each complete in itself: a patient may pin up just this week's page."""
-    story: list[Flowable] = []
-    for week in range(DAYS // WEEK):
-        story += [
-            PageBreak(),
-            para(f"Your exercise log: week {week + 1}", styles.title),
-        ]
-        dates = week_dates(program.start, week, paper)
-        if dates:
-            story.append(para(Strong(dates), styles.body))
-        story.append(para(instructions(program), styles.body))
-        story.append(week_table(program, styles, width, week))
-    return story
+    """The log on a page of its own. It is laid out for that page's frame when it reaches it
+    (`LogPage`), which is `width` wide."""
+    del width  # the frame says it again
+    return [PageBreak(), LogPage(program, styles, paper)]

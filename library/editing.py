@@ -207,6 +207,8 @@ class ProgramInfo:
     start: dt.date | None = None
     goals: tuple[str, ...] = ()
     precautions: tuple[str, ...] = ()
+    warning_signs: tuple[str, ...] = ()
+    pain_limit: int | None = None
     notes: str | None = None
 
 

@@ -88,6 +88,12 @@ class Exercise:
             return None
 
 
+# The pain guide's limit when a program sets none: during exercise pain up to 5 out of 10 is okay
+# (the pain-monitoring model, Silbernagel; README.md, The handout). A program may set its own
+# with `pain_limit`; the schema takes 0 to 10, the scale the guide uses (`PAIN_LIMIT_RANGE`).
+PAIN_LIMIT = 5
+PAIN_LIMIT_RANGE = (0, 10)
+
 # The heading over items without a section that follow items with one: the file format groups only
 # consecutive items with the same section, so they must not seem to belong to the one above.
 NO_SECTION = "More exercises"
@@ -121,9 +127,17 @@ class Program:
     start: dt.date | None = None
     goals: tuple[str, ...] = ()
     precautions: tuple[str, ...] = ()
+    # The therapist's own signs to stop and call for, printed with those hepster chooses.
+    warning_signs: tuple[str, ...] = ()
+    # None: not set in the file, the guide uses PAIN_LIMIT (and a saved file stays without it).
+    pain_limit: int | None = None
     notes: str | None = None
     items: tuple[Item, ...] = ()
     exercises: tuple[Exercise, ...] = ()
+
+    def pain_limit_or_default(self) -> int:
+        """The most pain, out of 10, the handout calls okay during exercise."""
+        return PAIN_LIMIT if self.pain_limit is None else self.pain_limit
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         for exercise in self.exercises:

@@ -1,6 +1,7 @@
 """A program made ready for a new patient, the same way in the app (Ctrl+N) and on the command
-line (`hepster new`): today's date, and the therapist's name, clinic and phone number from the
-settings wherever the template leaves them out, so the handout always says whom to call."""
+line (`hepster new`): today as the day it is given and the day it starts, and the therapist's
+name, clinic and phone number from the settings wherever the template leaves them out, so the
+handout always says whom to call."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ def blank_program(settings: Settings | None, today: dt.date) -> Program:
         clinic=settings.clinic if settings else None,
         contact=settings.contact if settings else None,
         created=today,
+        # The log is dated from `start`: a patient finds today's column by its date, not by
+        # counting "day 1, day 2". Today unless the therapist sets another day (F2).
+        start=today,
     )
 
 
@@ -32,6 +36,7 @@ def from_template(template: Program, settings: Settings | None, today: dt.date) 
     return replace(
         template,
         created=today,
+        start=template.start or today,
         clinician=template.clinician or blank.clinician,
         clinic=template.clinic or blank.clinic,
         contact=template.contact or blank.contact,

@@ -6,9 +6,11 @@ never at the flowables that made it.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,50 @@ def font_sizes(content: str) -> set[float]:
 def images(path: Path) -> list[str]:
     need("pdfimages")
     return run("pdfimages", "-list", path).splitlines()[2:]
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word on a page as `pdftotext -bbox` reads it: its box in points, from the page's top."""
+
+    page: int  # from 1
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    page_width: float
+    page_height: float
+
+    @property
+    def size(self) -> float:
+        """The word's height, which pdftotext gives as its type size."""
+        return self.bottom - self.top
+
+
+PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def word_boxes(path: Path) -> list[Word]:
+    """Every word of the PDF with its box, page by page, in reading order."""
+    need("pdftotext")
+    found = []
+    for number, page in enumerate(PAGE.finditer(run("pdftotext", "-bbox", path, "-")), 1):
+        width, height = float(page.group(1)), float(page.group(2))
+        for left, top, right, bottom, text in WORD.findall(page.group(3)):
+            found.append(
+                Word(
+                    number,
+                    html.unescape(text),
+                    float(left),
+                    float(top),
+                    float(right),
+                    float(bottom),
+                    width,
+                    height,
+                )
+            )
+    return found

@@ -18,9 +18,11 @@ from pdf_helpers import (
     font_sizes,
     images,
     need,
+    page_texts,
     pdf_info,
     pdf_text,
     uncompressed,
+    word_boxes,
     words,
 )
 from PIL import Image
@@ -129,9 +131,15 @@ def test_without_a_creation_date_the_date_is_fixed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("large_print", "smallest"), [(False, 12), (True, 16)])
 def test_no_text_is_small(tmp_path: Path, large_print: bool, smallest: float) -> None:
+    """Nothing below the body's size; but for the log's grid in large print, which may be as
+    small as regular print's body (tests/exports/test_handout_log.py): fourteen columns of
+    16 pt weekdays do not fit across a page."""
     handout = export(example_program(), tmp_path, HandoutOptions(large_print=large_print))
     sizes = font_sizes(uncompressed(handout, tmp_path))
-    assert sizes and min(sizes) >= smallest, sorted(sizes)
+    assert sizes and min(sizes) >= 12, sorted(sizes)
+    log = [number for number, text in enumerate(page_texts(handout), 1) if "exercise log" in text]
+    outside = {round(word.size, 1) for word in word_boxes(handout) if word.page not in log}
+    assert outside and min(outside) >= smallest, sorted(outside)
 
 
 def colours_used(handout: Path, folder: Path) -> set[tuple[tuple[str, ...], str]]:
@@ -169,14 +177,15 @@ def test_drawings_use_only_the_figure_palette(tmp_path: Path) -> None:
 
 
 def test_tick_boxes_per_day(tmp_path: Path) -> None:
-    """Two weeks of boxes: three a day for the first exercise, one for the second."""
+    """Two weeks of boxes: three a day for the first exercise, one for the second; each box at
+    least 8 mm (22.68 points) across."""
     program = example_program()
     first, second = program.items[:2]
     items = (replace(first, dose=Dose(sets=3, per_day=3)), replace(second, dose=None))
     handout = export(replace(program, items=items), tmp_path)
     content = uncompressed(handout, tmp_path)
-    boxes = re.findall(r"[\d.]+ [\d.]+ 15 15 re S", content)
-    assert len(boxes) == 14 * (3 + 1)
+    boxes = re.findall(r"0 0 ([\d.]+) \1 re S", content)
+    assert len([side for side in boxes if float(side) >= 22.68]) == 14 * (3 + 1)
 
 
 def test_a_picture_is_embedded_and_a_fake_one_refused(tmp_path: Path) -> None:
@@ -187,7 +196,8 @@ def test_a_picture_is_embedded_and_a_fake_one_refused(tmp_path: Path) -> None:
     exercise = replace(program.exercises[0], image="stretch.png", source=library / "x.toml")
     pictured = replace(program, exercises=(exercise, *program.exercises[1:]))
     rows = images(export(pictured, tmp_path))
-    assert len(rows) == 1 and rows[0].split()[3:5] == ["300", "200"]
+    # Once in the exercise's block, once, small, in the log.
+    assert len(rows) == 2 and all(row.split()[3:5] == ["300", "200"] for row in rows)
 
     (library / "stretch.png").write_text("root:x:0:0:root:/root:/bin/bash\n")
     with pytest.raises(ExportError) as caught:

@@ -9,6 +9,7 @@ from pdf_helpers import example_program
 
 from exports.exercise_blocks import exercise_story
 from exports.figure_pdf import FigureFlowable
+from exports.flowables import WholeBlock
 from exports.styles import make_styles
 from library.figure_scene import Picture
 from library.model import Dose
@@ -29,8 +30,10 @@ def pictures_in(flowable: Any) -> list[Picture]:
 
 
 def story_pictures(program: Any, large_print: bool = False) -> list[list[Picture]]:
+    """The pictures of each exercise's block (the story also holds a note before them)."""
     styles = make_styles(large_print)
-    return [pictures_in(block) for block in exercise_story(program, styles, 450)]
+    story = exercise_story(program, styles, 450)
+    return [pictures_in(block) for block in story if isinstance(block, WholeBlock)]
 
 
 def test_every_exercise_of_the_example_has_its_picture_beside_it() -> None:

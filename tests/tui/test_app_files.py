@@ -290,6 +290,39 @@ async def test_program_info_form_fills_the_program() -> None:
         assert app.session.program.patient is None
 
 
+async def test_program_info_form_sets_the_pain_limit_and_warning_signs() -> None:
+    """By the file's own rules: the pain limit from 0 to 10, empty for the guide's default."""
+    async with running() as (app, pilot):
+        await pilot.press("f2")
+        form = app.screen
+        assert isinstance(form, InfoForm)
+        limit = form.query_one("#pain_limit", Input)
+        assert limit.value == "" and "empty means 5" in str(limit.placeholder)
+        limit.value = "11"
+        await pilot.pause()
+        assert [problem.place for problem in form.problems] == ["pain_limit"]
+        assert "from 0 to 10" in form.problems[0].message
+        assert limit.has_class("-invalid")
+        limit.value = "3"
+        form.query_one("#warning_signs", TextArea).text = "A hot, swollen knee\n\nA knee that locks"
+        await pilot.pause()
+        assert not form.problems
+        await pilot.press("ctrl+s")
+        program = app.session.program
+        assert program.pain_limit == 3
+        assert program.warning_signs == ("A hot, swollen knee", "A knee that locks")
+        await pilot.press("f2")
+        form = app.screen
+        assert isinstance(form, InfoForm)
+        assert form.query_one("#pain_limit", Input).value == "3"
+        form.query_one("#pain_limit", Input).value = ""
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.session.program.pain_limit is None, "empty: the default, not written"
+        await pilot.press("ctrl+z")
+        assert app.session.program.pain_limit == 3
+
+
 async def test_settings_are_saved_and_used_for_new_programs() -> None:
     async with running() as (app, pilot):
         await pilot.press("f8")

@@ -6,7 +6,8 @@ same rules as the files it ends up in.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,10 +16,23 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from library.editing import ProgramInfo, info_of
-from library.field_text import check_info_fields, info_fields, problem_key
-from library.model import Item, Program
+from library.field_text import (
+    check_info_fields,
+    info_fields,
+    lines_value,
+    number_value,
+    problem_key,
+    without_none,
+)
+from library.model import PAIN_LIMIT, PAIN_LIMIT_RANGE, Item, Program
 from library.problems import Collector, Problem
-from library.schema import ITEM_NOTES_LEN, PROGRESSION_LEN, Table
+from library.schema import (
+    ITEM_NOTES_LEN,
+    PROGRESSION_LEN,
+    WARNING_SIGNS_LIMITS,
+    Table,
+    check_pain_limit,
+)
 from library.settings import PAPERS, SETTINGS_TEXT_LIMITS, Settings, cleaned
 from tui.screens.dialogs import Dialog, T
 from tui.screens.dose import problem_lines
@@ -134,16 +148,53 @@ INFO_INPUTS = (
     ("contact", "Contact"),
     ("created", "Created"),
     ("start", "First day"),
+    ("pain_limit", "Pain limit"),
 )
 INFO_AREAS = (
     ("goals", "Goals, one a line"),
-    ("precautions", "Precautions, one a line (printed prominently)"),
+    ("precautions", "Precautions, one a line (printed in the \u201cStop and call us\u201d box)"),
+    ("warning_signs", "Your own warning signs: stop and call us if\u2026, one a line"),
     ("notes", "Notes for the patient"),
 )
+INFO_PLACEHOLDERS = {
+    "created": "YYYY-MM-DD",
+    "start": "YYYY-MM-DD",
+    "pain_limit": f"the most pain that is okay, {PAIN_LIMIT_RANGE[0]} to {PAIN_LIMIT_RANGE[1]}; "
+    f"empty means {PAIN_LIMIT}",
+}
+# The fields the program file has and `field_text`'s info fields do not (yet): checked here by
+# the schema's own rules (`check_pain_limit`, the limits of `warning_signs`).
+OWN_KEYS = ("warning_signs", "pain_limit")
+
+
+def own_fields(program: Program) -> dict[str, str]:
+    limit = program.pain_limit
+    return {
+        "warning_signs": "\n".join(program.warning_signs),
+        "pain_limit": "" if limit is None else str(limit),
+    }
+
+
+def check_own_fields(values: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
+    """The warning signs and pain limit typed in the form, checked as a program file's are."""
+    raw = without_none(
+        {
+            "warning_signs": lines_value(values.get("warning_signs", "")),
+            "pain_limit": number_value(values.get("pain_limit", "")),
+        }
+    )
+    collector = Collector("program")
+    table = Table(collector, raw, "", OWN_KEYS)
+    checked = {
+        "warning_signs": table.texts("warning_signs", *WARNING_SIGNS_LIMITS),
+        "pain_limit": check_pain_limit(table),
+    }
+    return checked, collector.problems
 
 
 class InfoForm(FormDialog[ProgramInfo]):
-    """Title, patient, clinician, clinic, contact, dates, goals, precautions and notes.
+    """Title, patient, clinician, clinic, contact, dates, pain limit, goals, precautions, warning
+    signs and notes.
 
     Ctrl+D fills clinician, clinic and contact from your settings.
     """
@@ -159,14 +210,14 @@ class InfoForm(FormDialog[ProgramInfo]):
         self.info: ProgramInfo | None = info_of(program)
 
     def compose(self) -> ComposeResult:
-        values = info_fields(self.program)
+        values = info_fields(self.program) | own_fields(self.program)
         with Vertical(classes="dialog form tall"):
             yield Label("Program info", classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
                 with Grid(classes="info-grid"):
                     for key, label in INFO_INPUTS:
                         yield Label(label, classes="field-label", markup=False)
-                        placeholder = "YYYY-MM-DD" if key in ("created", "start") else ""
+                        placeholder = INFO_PLACEHOLDERS.get(key, "")
                         yield Input(values[key], id=key, compact=True, placeholder=placeholder)
                 for key, label in INFO_AREAS:
                     yield Label(label, markup=False)
@@ -189,15 +240,21 @@ class InfoForm(FormDialog[ProgramInfo]):
         return values
 
     def load_model(self, program: Program) -> None:
-        values = info_fields(program)
+        values = info_fields(program) | own_fields(program)
         for key, _ in INFO_INPUTS:
             self.query_one(f"#{key}", Input).value = values[key]
         for key, _ in INFO_AREAS:
             self.query_one(f"#{key}", TextArea).text = values[key]
 
     def to_model(self) -> ProgramInfo | None:
-        program, self.problems = check_info_fields(self.field_values())
-        self.info = info_of(program) if program is not None else None
+        values = self.field_values()
+        program, problems = check_info_fields(values)
+        own, own_problems = check_own_fields(values)
+        self.problems = problems + own_problems
+        if program is None or own_problems:
+            self.info = None
+        else:
+            self.info = replace(info_of(program), **own)
         return self.info
 
     def check(self) -> None:
