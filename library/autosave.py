@@ -45,7 +45,8 @@ def write_autosave(program: Program, original: Path | None, file: Path | None = 
     file = autosave_file() if file is None else file
     file.parent.mkdir(parents=True, exist_ok=True)
     about = {
-        "path": str(original) if original is not None else None,
+        # Absolute: the next start, which offers it back, may run in another folder.
+        "path": str(original.absolute()) if original is not None else None,
         "saved": dt.datetime.now().isoformat(timespec="seconds"),
         "started": process_started(os.getpid()),
     }
@@ -72,7 +73,9 @@ class Autosave:
         """Raises InvalidFile when the autosave itself is damaged."""
         from library.program_files import load_program
 
-        return load_program(self.file, lookup)
+        # Its pictures are beside the program it is a copy of, not in the state folder.
+        folder = self.original.parent if self.original is not None else None
+        return load_program(self.file, lookup, folder=folder)
 
 
 def process_alive(pid: int) -> bool:

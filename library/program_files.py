@@ -36,10 +36,16 @@ def no_ids() -> Iterable[str]:
 
 
 def load_program(
-    path: Path, lookup: Lookup = no_library, *, known_ids: KnownIds = no_ids
+    path: Path,
+    lookup: Lookup = no_library,
+    *,
+    known_ids: KnownIds = no_ids,
+    folder: Path | None = None,
 ) -> Program:
     """The program in `path`; exercises not defined in the file come from `lookup` (the library).
     `known_ids` lists the library's ids, for a "did you mean" when an item names none of them.
+    `folder`: where the program's own pictures are, when `path` is a copy kept elsewhere (an
+    autosave, in the state folder, of a program that lives beside its pictures).
 
     Raises InvalidFile with every problem found.
     """
@@ -51,7 +57,8 @@ def load_program(
         message = f'is a library file, not a program (a program has format = "{PROGRAM_FORMAT}")'
         raise InvalidFile([Problem(str(path), "", message)])
     collector = Collector(str(path))
-    program = check_program(collector, document, source=path, lookup=lookup, known_ids=known_ids)
+    source = path if folder is None else folder / path.name
+    program = check_program(collector, document, source=source, lookup=lookup, known_ids=known_ids)
     if program is None or collector:
         raise InvalidFile(collector.problems)
     return program
@@ -80,6 +87,8 @@ def dose_pairs(dose: Dose | None) -> list[tuple[str, Any]]:
     return [] if dose is None else list(present(dose, DOSE_KEYS))
 
 
+# The head's keys in the order of `Program`'s fields. Optional ones (`warning_signs`,
+# `pain_limit`, …) are written only when set (`present`), so a file without them keeps its bytes.
 PROGRAM_HEAD = tuple(f.name for f in fields(Program) if f.name not in ("items", "exercises"))
 ITEM_KEYS = ("exercise", "section", "notes", "progression")
 

@@ -18,8 +18,9 @@ from typing import Any
 
 from library.dose_fields import DOSE_FIELDS, DOSE_KEYS, DoseField
 from library.figure_model import Figure
-from library.model import Amount, Dose, Exercise, Item, Program
+from library.model import PAIN_LIMIT_RANGE, Amount, Dose, Exercise, Item, Program
 from library.problems import Collector, Problem
+from library.safe_text import shown
 from library.side_text import placeholder_problems
 from library.words import KINDS, POSITIONS, PROGRAM_LAYER, REGIONS
 
@@ -36,10 +37,23 @@ PROGRESSION_LEN = 500
 SECTION_LEN = 80  # a heading the items are grouped under
 PERSON_LEN = 120  # a patient's, clinician's or clinic's name
 CONTACT_LEN = 200
+# A program's lists for the patient: goals, precautions and its own warning signs.
+GOALS_LIMITS = (20, 200)  # at most this many entries, each at most this many characters
+PRECAUTIONS_LIMITS = (20, 300)
+WARNING_SIGNS_LIMITS = (20, 300)
 ID_PATTERN = re.compile(r"[a-z0-9-]{3,64}")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
-# Control characters have no business in a handout; newlines only where a text may span lines.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters have no business in a handout (newlines only where a text may span lines),
+# and neither have the invisible marks that turn text around: "evil\u202etxt.exe" shows as
+# "evilexe.txt". C0 and C1 controls, the bidi embeddings, overrides and isolates, the direction
+# marks, the line and paragraph separators, a stray byte-order mark.
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
+)
+# Bounds that keep loading and printing quick whatever a file holds; no real program or
+# library file comes near them.
+MAX_ITEMS = 100  # items in one program: a home program has 3 to 10
+MAX_EXERCISES_PER_FILE = 5000  # [[exercise]] tables in one file (a whole clinic's import)
 
 EXERCISE_KEYS = (
     "id",
@@ -73,6 +87,8 @@ PROGRAM_KEYS = (
     "start",
     "goals",
     "precautions",
+    "warning_signs",
+    "pain_limit",
     "notes",
     "item",
     "exercise",
@@ -159,9 +175,17 @@ class Table:
         if len(value) > max_len:
             self.fail(place, f"is {len(value)} characters long; at most {max_len} are allowed")
             return None
-        if CONTROL.search(value) or (not multiline and ("\n" in value or "\r" in value)):
-            where = "control characters" if multiline else "line breaks or control characters"
-            self.fail(place, f"must not contain {where}")
+        found = CONTROL.search(value)
+        if found is not None:
+            at = found.start() + 1
+            self.fail(
+                place,
+                f"must not contain control characters or marks that turn text around "
+                f"(found {shown(found.group(0))} at character {at})",
+            )
+            return None
+        if not multiline and ("\n" in value or "\r" in value):
+            self.fail(place, "must not contain line breaks")
             return None
         return value
 
@@ -281,13 +305,17 @@ class Table:
         self.fail(key, f"must be a table, written [{self.at(key)}] (got {describe(value)})")
         return None
 
-    def tables(self, key: str) -> list[dict[str, Any]]:
-        """An array of tables, `[[key]]`; entries that are not tables are reported and skipped."""
+    def tables(self, key: str, most: int | None = None) -> list[dict[str, Any]]:
+        """An array of tables, `[[key]]`; entries that are not tables are reported and skipped.
+        More than `most` of them: reported, and none checked (the file is not what it says)."""
         if self.missing(key, False):
             return []
         value = self.raw[key]
         if not isinstance(value, list):
             self.fail(key, f"must be written as [[{key}]] tables (got {describe(value)})")
+            return []
+        if most is not None and len(value) > most:
+            self.fail(key, f"has {len(value)} [[{key}]] tables; at most {most} are allowed")
             return []
         for index, entry in enumerate(value):
             if not isinstance(entry, dict):
@@ -453,7 +481,7 @@ def check_exercises(
     """Every `[[exercise]]` of a file, with ids unique within it."""
     exercises: list[Exercise] = []
     first_place: dict[str, str] = {}
-    for index, raw in enumerate(document.tables("exercise")):
+    for index, raw in enumerate(document.tables("exercise", MAX_EXERCISES_PER_FILE)):
         place = indexed("exercise", index)
         exercise = check_exercise(
             problems,
@@ -521,6 +549,12 @@ def same_but_figure(embedded: Exercise, library_copy: Exercise) -> bool:
     return embedded.figure is None and dataclasses.replace(library_copy, figure=None) == embedded
 
 
+def check_pain_limit(table: Table) -> int | None:
+    """A program's `pain_limit`: the most pain, out of 10, its guide calls okay. The info form
+    checks what is typed by this too."""
+    return table.integer("pain_limit", *PAIN_LIMIT_RANGE)
+
+
 def check_program(
     problems: Collector,
     raw: dict[str, Any],
@@ -555,7 +589,7 @@ def check_program(
     )
     items: list[Item] = []
     used: dict[str, Exercise] = {}
-    for index, item_raw in enumerate(document.tables("item")):
+    for index, item_raw in enumerate(document.tables("item", MAX_ITEMS)):
         place = indexed("item", index)
         table = Table(problems, item_raw, place, ITEM_KEYS)
         exercise_id = table.text("exercise", 64, required=True)
@@ -604,8 +638,10 @@ def check_program(
         contact=document.text("contact", CONTACT_LEN, multiline=True),
         created=document.date("created"),
         start=document.date("start"),
-        goals=document.texts("goals", 20, 200),
-        precautions=document.texts("precautions", 20, 300),
+        goals=document.texts("goals", *GOALS_LIMITS),
+        precautions=document.texts("precautions", *PRECAUTIONS_LIMITS),
+        warning_signs=document.texts("warning_signs", *WARNING_SIGNS_LIMITS),
+        pain_limit=check_pain_limit(document),
         notes=document.text("notes", 4000, multiline=True),
         items=tuple(items),
         exercises=tuple(used.values()),

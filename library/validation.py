@@ -9,7 +9,7 @@ from pathlib import Path
 
 from library.layers import Folder, Library, load_library, toml_files
 from library.model import Exercise
-from library.pictures import picture_warnings
+from library.pictures import PictureProblem, picture_warnings, read_picture, unreadable_pictures
 from library.problems import Collector, InvalidFile, Problem
 from library.program_files import load_program
 from library.schema import check_library_file
@@ -45,6 +45,10 @@ def validate_path(path: Path, full_library: Callable[[], Library]) -> tuple[list
             )
         except InvalidFile as error:
             return error.problems, Checked(path, "")
+        # A picture that is there but cannot be printed is an error, as it is for `export`.
+        unprintable = [Problem(str(path), "", line) for line in unreadable_pictures(program)]
+        if unprintable:
+            return unprintable, Checked(path, "")
         count = len(program.items)
         noun = "exercise" if count == 1 else "exercises"
         summary = f'program "{program.title}", {count} {noun}'
@@ -53,6 +57,13 @@ def validate_path(path: Path, full_library: Callable[[], Library]) -> tuple[list
     exercises = check_library_file(
         collector, document, root=path.parent, source=path, layer="clinic"
     )
+    for number, exercise in enumerate(exercises, 1):
+        picture = exercise.image_path()
+        if picture is not None:
+            try:
+                read_picture(picture, path.parent)
+            except PictureProblem as error:
+                collector.add(f"exercise[{number}].image", str(error))
     noun = "exercise" if len(exercises) == 1 else "exercises"
     return collector.problems, Checked(path, f"library file, {len(exercises)} {noun}")
 

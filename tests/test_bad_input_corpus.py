@@ -87,3 +87,15 @@ def test_a_good_file_beside_bad_ones_still_says_ok(capsys: pytest.CaptureFixture
     out, err = capsys.readouterr()
     assert out.startswith(f"{example}: ok, program")
     assert "neither.toml" in err
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.name)
+def test_export_refuses_it_in_plain_lines_and_writes_nothing(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "handout.pdf"
+    assert main(["export", str(path), "-o", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err, "refused with a reason"
+    assert not UNSAFE.search(err)
+    assert not target.exists() and list(tmp_path.iterdir()) == []

@@ -323,3 +323,20 @@ def test_show_reads_sided_text_for_no_side_in_particular(
     out = capsys.readouterr().out
     assert "Cross one ankle over your other knee" in out
     assert "{" not in out and "}" not in out
+
+
+def test_a_bug_is_one_line_that_says_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.cli
+
+    def broken(*args: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(tui.cli, "run_library", broken)
+    monkeypatch.delenv("HEPSTER_DEBUG", raising=False)
+    assert main(["library"]) == 70
+    err = capsys.readouterr().err
+    assert err == (
+        "hepster: this is a bug in hepster, please report it: ZeroDivisionError: division by zero\n"
+    )

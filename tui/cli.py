@@ -115,6 +115,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `hepster library | head`: the reader has gone; say nothing more, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
+    except Exception as error:
+        # Not a problem with a file (those are HepsterErrors, said where they happen): a bug.
+        # One line that says so, rather than a traceback; HEPSTER_DEBUG=1 shows the traceback.
+        if os.environ.get("HEPSTER_DEBUG"):
+            raise
+        complain(f"this is a bug in hepster, please report it: {type(error).__name__}: {error}")
+        return BUG
+
+
+BUG = 70  # EX_SOFTWARE: an internal error
 
 
 def dispatch(argv: list[str]) -> int:

@@ -6,12 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, Static
-from tui_helpers import running
+from tui_helpers import running, shown_notice
 
 from library.safe_text import UNSAFE_BUT_NEWLINE as UNSAFE
+from tui.app import HepsterApp
+from tui.flows.files import open_file
 from tui.screens.dialogs import ChoiceScreen
 from tui.screens.dose import DoseEditor
 from tui.screens.forms import InfoForm
+
+CORPUS = Path(__file__).parents[1] / "corpus"
 
 HOSTILE = """format = "hepster-program"
 version = 1
@@ -82,3 +86,29 @@ async def test_a_hostile_key_name_is_shown_escaped_in_the_could_not_open_box(
         assert "Could not open evil\\x1b[2J.toml" in said
         assert not UNSAFE.search(said)
         assert not UNSAFE.search(app.sub_title)
+
+
+async def test_the_app_refuses_each_one_in_a_box_and_stays_usable() -> None:
+    """The whole corpus opened in one app session: each file gives a 'Could not open' box of
+    plain lines, Esc closes it, and the program being edited is untouched."""
+    app = HepsterApp(autosave=False)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        while not app.ready:
+            await pilot.pause(0.02)
+        before = app.session.program
+        for path in sorted(CORPUS.glob("*.toml")):
+            if open_file(app, path):
+                # Sound but for its picture: opened, with a word about the picture at once.
+                said = await shown_notice(pilot, "Check the pictures")
+                assert "is a GIF, not a PNG or JPEG picture" in said, path.name
+                app.session.start(before, None)
+                continue
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen), path.name
+            said = "\n".join(str(static.render()) for static in app.screen.query(Static))
+            assert said.startswith("Could not open"), said
+            assert not UNSAFE.search(said), path.name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, ChoiceScreen)
+        assert app.session.program is before and app.session.path is None

@@ -37,6 +37,7 @@ def start_with(app: HepsterApp, path: Path | None, loaded: Loaded) -> None:
         app.session.start(loaded.program, path)
         remember(path)
         warn_if_open_elsewhere(app)
+        warn_about_pictures(app)
     elif path is not None and not loaded.program_problems:
         # `hepster NEW.toml`: the file is created on the first save.
         app.session.start_blank(path)
@@ -207,7 +208,21 @@ def open_file(app: HepsterApp, path: Path, *, quietly: bool = False) -> bool:
     if not quietly:
         app.notify(f"Opened {path}", timeout=3)
     warn_if_open_elsewhere(app)
+    warn_about_pictures(app)
     return True
+
+
+def warn_about_pictures(app: HepsterApp) -> None:
+    """A picture file that is missing, or there but not one the handout can print: said now,
+    not first at export."""
+    from library.pictures import picture_warnings, unreadable_pictures
+
+    program = app.session.program
+    said = unreadable_pictures(program) + picture_warnings(program)
+    if said:
+        more = f" (and {len(said) - 1} more)" if len(said) > 1 else ""
+        first = said[0][:1].upper() + said[0][1:]
+        app.notify(first + more, title="Check the pictures", severity="warning", timeout=12)
 
 
 async def quit_after_asking(app: HepsterApp) -> None:
