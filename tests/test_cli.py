@@ -340,3 +340,34 @@ def test_a_bug_is_one_line_that_says_so(
     assert err == (
         "hepster: this is a bug in hepster, please report it: ZeroDivisionError: division by zero\n"
     )
+
+
+def test_export_never_writes_through_a_link_or_into_a_pipe(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A shared folder may hold jane.pdf as a link to a file elsewhere, or a pipe: export says
+    so in one line and leaves both alone, without hanging."""
+    program = tmp_path / "jane.toml"
+    program.write_bytes(EXAMPLE.read_bytes())
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("someone's notes", encoding="utf-8")
+    (tmp_path / "jane.pdf").symlink_to(elsewhere)
+    code, out, err = run(capsys, "export", str(program))
+    assert code == 1 and out == ""
+    assert err == (
+        f"hepster: {tmp_path / 'jane.pdf'}: {tmp_path / 'jane.pdf'} is a link; "
+        "hepster does not write through links\n"
+    )
+    assert elsewhere.read_text(encoding="utf-8") == "someone's notes"
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "export", str(program), "-o", str(pipe))
+    assert code == 1 and err.endswith("is not an ordinary file\n")
+
+
+def test_a_new_handout_is_readable_by_the_user_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "jane.pdf"
+    assert run(capsys, "export", str(EXAMPLE), "-o", str(target))[0] == 0
+    assert target.stat().st_mode & 0o777 == 0o600, "a patient's handout: the user's eyes only"

@@ -225,3 +225,24 @@ def test_save_as_keeps_the_history_and_a_second_hepster_is_told(
         other.kill()
         other.wait()
     assert session.other_editor() is None, "a hepster no longer running is not warned about"
+
+
+def test_closing_when_the_autosave_cannot_be_deleted_is_no_crash(
+    tmp_path: Path,
+    library,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A read-only state folder: quitting still quits; the next start offers the copy back."""
+    from library import autosave as autosave_module
+
+    def read_only(file: Path | None = None) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    session = Session(today=TODAY, autosave_file=tmp_path / "1.toml")
+    session.autosave = True
+    session.start_blank()
+    session.edit(AddItem(library.get("bridge")))
+    session.keep_safe()
+    monkeypatch.setattr(autosave_module, "clear_autosave", read_only)
+    session.close()
+    assert (tmp_path / "1.toml").exists()
