@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -133,10 +134,17 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
 
 def run_chunk(first: int, count: int) -> tuple[Counter[str], list[str]]:
     """Inputs `first` .. `first + count - 1`; each one's seed is its number."""
+    scratch = Path(tempfile.mkdtemp(prefix="hepster-fuzz-"))
+    try:
+        return run_inputs(first, count, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_inputs(first: int, count: int, scratch: Path) -> tuple[Counter[str], list[str]]:
     import os
 
     # No user folders, no clinic library: the run reads only what it made.
-    scratch = Path(tempfile.mkdtemp(prefix="hepster-fuzz-"))
     for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[variable] = str(scratch / variable.lower())
     os.environ.pop("HEPSTER_LIBRARY", None)
