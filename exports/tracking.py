@@ -625,12 +625,22 @@ def height_of(flowables: Sequence[Flowable], width: float) -> float:
     return float(total)
 
 
+# More exercises than this in the log: try the most compact look first (see log_story).
+MANY = 12
+
+
 def log_story(
     program: Program, styles: Styles, width: float, height: float, paper: str
 ) -> list[Flowable]:
     """The log in the roomiest look that fits a page `width` × `height` whole; in the most
     compact one when none does (a long program): its table then runs on."""
     compact: list[Flowable] | None = None
+    if len(log_exercises(program)) > MANY:
+        # A long program never fits a page in any look: lay it out once, compactly, and let
+        # it run on, rather than trying every roomier look first (a 40-exercise export).
+        compact = laid_out(program, styles, looks(styles)[-1], width, paper)
+        if compact is not None and height_of(compact, width) > height - FIT_SLACK:
+            return compact
     for look in looks(styles):
         story = laid_out(program, styles, look, width, paper)
         if story is None:
