@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from library.errors import HepsterError
@@ -39,18 +40,23 @@ def missing_image(exercise: Exercise) -> Path | str | None:
     return exercise.source.parent / exercise.image
 
 
-def picture_warnings(program: Program) -> list[str]:
-    """One line for each exercise whose picture file is missing, saying what prints instead."""
-    warnings = []
+def first_uses(program: Program) -> Iterator[tuple[int, Exercise]]:
+    """Each exercise of the program once, with the number of the first item that uses it."""
     seen: set[str] = set()
     for number, item in enumerate(program.items, 1):
         exercise = program.exercise(item.exercise)
-        if exercise is None or exercise.id in seen:
-            continue
+        if exercise is not None and exercise.id not in seen:
+            seen.add(exercise.id)
+            yield number, exercise
+
+
+def picture_warnings(program: Program) -> list[str]:
+    """One line for each exercise whose picture file is missing, saying what prints instead."""
+    warnings = []
+    for number, exercise in first_uses(program):
         missing = missing_image(exercise)
         if missing is None:
             continue
-        seen.add(exercise.id)
         instead = (
             "its drawn figure is printed instead"
             if exercise.figure is not None
@@ -155,12 +161,7 @@ def picture_root(exercise: Exercise) -> Path | None:
 def unreadable_pictures(program: Program) -> list[str]:
     """One line for each exercise whose picture file is there but cannot be printed."""
     said = []
-    seen: set[str] = set()
-    for number, item in enumerate(program.items, 1):
-        exercise = program.exercise(item.exercise)
-        if exercise is None or exercise.id in seen:
-            continue
-        seen.add(exercise.id)
+    for number, exercise in first_uses(program):
         path, root = exercise.image_path(), picture_root(exercise)
         if path is None or root is None:
             continue
