@@ -10,8 +10,12 @@ even for a library of thousands of exercises.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import Any, overload
 
 from library.model import Exercise
 
@@ -22,6 +26,10 @@ FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 75.0
 # Small: it orders matches of the same tier and quality, never lifts a tag match over a name.
 STARTS_BONUS = 0.05
+# Sorts after any letter a word can hold: token + this ends the slice of words that start token.
+PAST_EVERY_WORD = "\U0010ffff"
+# Query words whose matches are kept: typing "ham", deleting, typing "hip" meets them again.
+REMEMBERED = 64
 
 
 def words_of(text: str) -> list[str]:
@@ -47,6 +55,10 @@ class Filters:
     position: str | None = None
     equipment: str | None = None
 
+    def __bool__(self) -> bool:
+        """Whether any filter is set."""
+        return any((self.region, self.kind, self.position, self.equipment))
+
     def allow(self, exercise: Exercise) -> bool:
         if self.region and self.region not in exercise.regions:
             return False
@@ -62,30 +74,176 @@ class Filters:
         return True
 
 
+# A set of exercises: bit n stands for the exercise at position n of the index.
+Mask = int
+
+
+def mask_of(positions: Iterable[int]) -> Mask:
+    """The bits of `positions`, set through a byte array: one shift of a growing int per
+    position would cost the square of their number."""
+    found = bytearray()
+    for position in positions:
+        byte = position >> 3
+        if byte >= len(found):
+            found.extend(bytes(byte + 1 - len(found)))
+        found[byte] |= 1 << (position & 7)
+    return int.from_bytes(found, "little")
+
+
+# The bits set in each byte value: a mask is read a byte, not a bit, at a time.
+BITS_OF_BYTE = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
+
+
+def positions_of(mask: Mask) -> list[int]:
+    """The positions whose bits are set, in order."""
+    found: list[int] = []
+    for number, byte in enumerate(mask.to_bytes((mask.bit_length() + 7) // 8, "little")):
+        if byte:
+            start = number << 3
+            found += [start + bit for bit in BITS_OF_BYTE[byte]]
+    return found
+
+
+class Found(Sequence[Exercise]):
+    """What a search found, best first, read only as far as it is looked at: a list shows a
+    screenful of thousands of matches, and need not have them all put in order first.
+
+    Held as sets of exercises (masks), best first; within one, in the index's (name) order.
+    """
+
+    def __init__(self, exercises: list[Exercise], masks: list[Mask]) -> None:
+        self.exercises = exercises
+        self.masks = [mask for mask in masks if mask]
+        self.sizes = [mask.bit_count() for mask in self.masks]
+        self.size = sum(self.sizes)
+        self.read: dict[int, list[int]] = {}  # a mask's positions, once looked at
+
+    def __len__(self) -> int:
+        return self.size
+
+    def positions(self, part: int) -> list[int]:
+        found = self.read.get(part)
+        if found is None:
+            found = self.read[part] = positions_of(self.masks[part])
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> Exercise: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Exercise]: ...
+
+    def __getitem__(self, index: int | slice) -> Exercise | list[Exercise]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(self.size))]
+        if index < 0:
+            index += self.size
+        if not 0 <= index < self.size:
+            raise IndexError(index)
+        for part, size in enumerate(self.sizes):
+            if index < size:
+                return self.exercises[self.positions(part)[index]]
+            index -= size
+        raise IndexError(index)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        for part in range(len(self.masks)):
+            for position in self.positions(part):
+                yield self.exercises[position]
+
+
+# A word in at most one exercise in DENSE is kept as an array of positions (4 bytes each),
+# a commoner one as a bitmask (a bit per exercise): each the smaller, for a clinic library's
+# thousands of rare words and its few hundred common ones.
+DENSE = 32
+
+
 class SearchIndex:
-    """Built once per library; `search` is then cheap enough to run on every keystroke."""
+    """Built once per library (and cached with it); `search` is then cheap enough to run on
+    every keystroke of a clinic library of tens of thousands of exercises.
+
+    For each word, the exercises it appears in, one set per tier (an exercise is in the set of
+    the best tier the word has in it), as a bitmask or an array. A query word's matches are a
+    few bitmasks, one per value (tier plus match quality), and a query's are their
+    intersections: a handful of operations on big integers, which Python does in C, rather
+    than a loop over every matching exercise.
+    """
 
     def __init__(self, exercises: Iterable[Exercise]) -> None:
         self.exercises = sorted(exercises, key=lambda e: (e.name.lower(), e.id))
-        # word -> {exercise position: the best tier the word appears in for that exercise}
-        self.vocabulary: dict[str, dict[int, int]] = {}
+        best: dict[str, dict[int, int]] = {}
         for position, exercise in enumerate(self.exercises):
             for tier, text in fields_by_tier(exercise):
                 for word in words_of(text):
-                    found = self.vocabulary.setdefault(word, {})
+                    found = best.setdefault(word, {})
                     if found.get(position, 0) < tier:
                         found[position] = tier
-        self.words = list(self.vocabulary)
-        self.first_words = [(words_of(e.name) or [""])[0] for e in self.exercises]
+        dense = max(1, len(self.exercises) // DENSE)
+        # word -> (tier, the exercises with the word at best in that tier), best tier first
+        self.postings: dict[str, tuple[tuple[int, Mask | array[int]], ...]] = {}
+        for word, tiers in best.items():
+            grouped: dict[int, list[int]] = {}
+            for position, tier in tiers.items():
+                grouped.setdefault(tier, []).append(position)
+            self.postings[word] = tuple(
+                (
+                    tier,
+                    mask_of(grouped[tier])
+                    if len(grouped[tier]) > dense
+                    else array("I", grouped[tier]),
+                )
+                for tier in sorted(grouped, reverse=True)
+            )
+        # Sorted, so that the words a prefix starts are one slice (found by bisection).
+        self.words = sorted(self.postings)
+        # (first word of the name, position), sorted: the names a query word starts, by slice.
+        self.first_words = sorted(
+            ((words_of(e.name) or [""])[0], position) for position, e in enumerate(self.exercises)
+        )
+        self.remembered: dict[str, list[tuple[float, Mask]]] = {}
+        self.filtered: dict[Filters, Mask] = {}
 
-    def matches(self, token: str) -> dict[int, float]:
-        """For one query word: each exercise it matches, valued by tier plus match quality."""
-        quality: dict[str, float] = {}
-        for word in self.words:
-            if word == token:
-                quality[word] = 1.0
-            elif word.startswith(token):
-                quality[word] = 0.9
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "remembered": {}, "filtered": {}}
+
+    def stored(self, exercises: list[Exercise]) -> dict[str, object]:
+        """What to store beside `exercises` (stored apart): this index, its exercises as their
+        places in that list."""
+        place = {id(exercise): n for n, exercise in enumerate(exercises)}
+        order = array("I", [place[id(exercise)] for exercise in self.exercises])
+        return {**self.__dict__, "exercises": order, "remembered": {}, "filtered": {}}
+
+    @classmethod
+    def restored(cls, state: dict[str, Any], exercises: list[Exercise]) -> SearchIndex:
+        """The index `stored` kept, with the exercises read back."""
+        index = cls.__new__(cls)
+        index.__dict__.update(state)
+        index.exercises = [exercises[n] for n in state["exercises"]]
+        return index
+
+    def prefixed(self, token: str) -> list[str]:
+        """The vocabulary's words that start with `token`."""
+        start = bisect_left(self.words, token)
+        end = bisect_left(self.words, token + PAST_EVERY_WORD, start)
+        return self.words[start:end]
+
+    def matches(self, token: str) -> list[tuple[float, Mask]]:
+        """For one query word: the exercises it matches, as (value, exercises) pairs, best
+        value first, each exercise in one of them. A value is a tier plus the match quality."""
+        found = self.remembered.get(token)
+        if found is None:
+            found = self.remembered[token] = self.match(token)
+            if len(self.remembered) > REMEMBERED:
+                del self.remembered[next(iter(self.remembered))]
+        return found
+
+    def match(self, token: str) -> list[tuple[float, Mask]]:
+        quality: dict[str, float] = {word: 0.9 for word in self.prefixed(token)}
+        if token in quality:
+            quality[token] = 1.0
         # Typos are forgiven only for a word that is in no exercise as typed: otherwise a right
         # word would drag in near neighbours ("band" would find every "and", "hand" and "bend").
         if not quality and len(token) >= FUZZY_MIN_LENGTH:
@@ -94,34 +252,73 @@ class SearchIndex:
             for word, score, _ in process.extract(
                 token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
             ):
-                quality.setdefault(word, 0.8 * score / 100)
-        values: dict[int, float] = {}
+                quality.setdefault(word, round(0.8 * score / 100, 3))
+        # Pooled by value first: a prefix such as "st" starts hundreds of words.
+        masks: dict[float, Mask] = {}
+        arrays: dict[float, list[array[int]]] = {}
         for word, goodness in quality.items():
-            for position, tier in self.vocabulary[word].items():
+            for tier, positions in self.postings[word]:
                 value = tier + goodness
-                if values.get(position, 0.0) < value:
-                    values[position] = value
-        return values
+                if isinstance(positions, int):
+                    masks[value] = masks.get(value, 0) | positions
+                else:
+                    arrays.setdefault(value, []).append(positions)
+        for value, lists in arrays.items():
+            masks[value] = masks.get(value, 0) | mask_of(chain.from_iterable(lists))
+        # An exercise counts at its best value only.
+        levels, seen = [], 0
+        for value in sorted(masks, reverse=True):
+            fresh = masks[value] & ~seen
+            if fresh:
+                levels.append((value, fresh))
+                seen |= fresh
+        return levels
 
     def search(self, text: str = "", filters: Filters | None = None) -> list[Exercise]:
         """Exercises matching every word of `text` and the filters, best first."""
-        filters = filters or Filters()
+        return list(self.find(text, filters))
+
+    def find(self, text: str = "", filters: Filters | None = None) -> Found:
+        """What `search` finds, read as far as it is looked at."""
+        allowed = self.allowed(filters or Filters())
         tokens = words_of(text)
         if not tokens:
-            return [e for e in self.exercises if filters.allow(e)]
-        scores: dict[int, float] | None = None
+            return Found(self.exercises, [allowed])
+        # Every word must match: the exercises at each sum of values are an intersection.
+        levels: dict[float, Mask] = {0.0: allowed}
         for token in tokens:
-            values = self.matches(token)
-            if scores is None:
-                scores = values
-            else:
-                scores = {p: s + values[p] for p, s in scores.items() if p in values}
-        assert scores is not None
+            combined: dict[float, Mask] = {}
+            for value, mask in levels.items():
+                for more, other in self.matches(token):
+                    both = mask & other
+                    if both:
+                        total = round(value + more, 3)
+                        combined[total] = combined.get(total, 0) | both
+            levels = combined
         # Among equals, a name that starts with what was typed first: "knee" puts the "Knee …"
         # exercises before "Both knees to chest".
-        first = tokens[0]
-        for position in scores:
-            if self.first_words[position].startswith(first):
-                scores[position] += STARTS_BONUS
-        ranked = sorted(scores, key=lambda p: (-scores[p], p))
-        return [self.exercises[p] for p in ranked if filters.allow(self.exercises[p])]
+        starting = self.starting(tokens[0])
+        ranked: dict[float, Mask] = {}
+        for value, mask in levels.items():
+            for total, part in ((value + STARTS_BONUS, mask & starting), (value, mask & ~starting)):
+                if part:
+                    total = round(total, 3)
+                    ranked[total] = ranked.get(total, 0) | part
+        # Best value first; among equals, the library's (name) order, which is bit order.
+        return Found(self.exercises, [ranked[value] for value in sorted(ranked, reverse=True)])
+
+    def allowed(self, filters: Filters) -> Mask:
+        """The exercises the filters let through (each set of filters worked out once)."""
+        if not filters:
+            return (1 << len(self.exercises)) - 1
+        found = self.filtered.get(filters)
+        if found is None:
+            found = mask_of(n for n, e in enumerate(self.exercises) if filters.allow(e))
+            self.filtered[filters] = found
+        return found
+
+    def starting(self, token: str) -> Mask:
+        """The exercises whose name's first word starts with `token`."""
+        start = bisect_left(self.first_words, (token,))
+        end = bisect_left(self.first_words, (token + PAST_EVERY_WORD,), start)
+        return mask_of(position for _, position in self.first_words[start:end])

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from library.layers import load_library
 from library.model import Exercise
-from library.search import Filters, SearchIndex
+from library.search import Filters, SearchIndex, fields_by_tier, words_of
+from tests.library.search_reference import ReferenceSearch
 
 
 def exercise(id: str, name: str, **fields: object) -> Exercise:
@@ -93,3 +96,51 @@ def test_an_empty_query_lists_everything_by_name(bundled: SearchIndex) -> None:
     names = [e.name.lower() for e in bundled.search("")]
     assert names == sorted(names)
     assert len(names) == len(load_library().exercises)
+
+
+# The bitmask index against the plain reference, on random slices of the bundled library and
+# random queries: whole words, prefixes, typos, several words, filters.
+
+LIBRARY = sorted(load_library().exercises.values(), key=lambda e: e.id)
+VOCABULARY = sorted(
+    {word for e in LIBRARY for _, text in fields_by_tier(e) for word in words_of(text)}
+)
+
+
+def typo(word: str, at: int) -> str:
+    at %= max(1, len(word))
+    return word[:at] + word[at + 1 :] if len(word) > 4 else word
+
+
+query_words = st.one_of(
+    st.sampled_from(VOCABULARY),
+    st.tuples(st.sampled_from(VOCABULARY), st.integers(1, 6)).map(lambda p: p[0][: p[1]]),
+    st.tuples(st.sampled_from(VOCABULARY), st.integers(0, 20)).map(lambda p: typo(*p)),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=st.integers(0, len(LIBRARY) - 1),
+    size=st.integers(1, len(LIBRARY)),
+    words=st.lists(query_words, max_size=3),
+    region=st.sampled_from([None, "knee", "hip", "shoulder"]),
+    kind=st.sampled_from([None, "stretch", "strength"]),
+)
+def test_the_index_ranks_exactly_as_the_plain_reference(
+    start: int, size: int, words: list[str], region: str | None, kind: str | None
+) -> None:
+    exercises = (LIBRARY[start:] + LIBRARY[:start])[:size]
+    filters = Filters(region=region, kind=kind)
+    query = " ".join(words)
+    expected = ReferenceSearch(exercises).search(query, filters)
+    index = SearchIndex(exercises)
+    assert [e.id for e in index.search(query, filters)] == expected
+    found = index.find(query, filters)
+    assert len(found) == len(expected)
+    if expected:  # read from the middle first, as a list scrolled there would
+        middle = len(expected) // 2
+        assert found[middle].id == expected[middle]
+        assert found[-1].id == expected[-1]
+        assert [e.id for e in found[:3]] == expected[:3]
