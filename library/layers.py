@@ -7,7 +7,7 @@ so the app can say which definition won. Two definitions of one id in the same l
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -83,8 +83,11 @@ def toml_files(folder: Path) -> list[Path]:
     return found
 
 
-def read_folder(folder: Folder) -> tuple[list[Exercise], list[Template], list[Problem]]:
-    """The exercises and templates of one library folder, and the problems of its bad files.
+def read_folder(
+    folder: Folder, files: list[Path] | None = None, read_one: Callable[[], None] | None = None
+) -> tuple[list[Exercise], list[Template], list[Problem]]:
+    """The exercises and templates of one library folder, and the problems of its bad files
+    (`files`: its library files, if already listed; `read_one` is called after each).
 
     A bad file costs only its own exercises: the rest of the library stays usable.
     """
@@ -96,7 +99,9 @@ def read_folder(folder: Folder) -> tuple[list[Exercise], list[Template], list[Pr
     exercises: list[Exercise] = []
     templates: list[Template] = []
     problems: list[Problem] = []
-    for path in toml_files(folder.path):
+    for path in toml_files(folder.path) if files is None else files:
+        if read_one is not None:
+            read_one()
         try:
             document = read_document(path)
         except InvalidFile as error:
@@ -122,20 +127,33 @@ def read_folder(folder: Folder) -> tuple[list[Exercise], list[Template], list[Pr
     return exercises, templates, problems
 
 
-def load_library(folders: Sequence[Folder] | None = None) -> Library:
-    """Merge the layers; a missing personal folder is normal, a missing clinic folder is not."""
+def load_library(
+    folders: Sequence[Folder] | None = None, *, progress: Callable[[int, int], None] | None = None
+) -> Library:
+    """Merge the layers; a missing personal folder is normal, a missing clinic folder is not.
+    `progress(files read, files)` is told as the files are read."""
+    folders = library_folders() if folders is None else folders
+    listed = {folder: toml_files(folder.path) for folder in folders if folder.path.is_dir()}
+    total, done = sum(len(files) for files in listed.values()), 0
+
+    def read_one() -> None:
+        nonlocal done
+        if progress is not None:
+            progress(done, total)
+        done += 1
+
     exercises: dict[str, Exercise] = {}
     overridden: dict[str, list[Exercise]] = {}
     templates: dict[str, Template] = {}
     problems: list[Problem] = []
     seen_in_layer: dict[tuple[str, str], Exercise] = {}
-    for folder in library_folders() if folders is None else folders:
-        if not folder.path.is_dir():
+    for folder in folders:
+        if folder not in listed:
             if folder.layer == "clinic":
                 message = f"{LIBRARY_ENV} names a folder that does not exist"
                 problems.append(Problem(str(folder.path), "", message))
             continue
-        found, found_templates, found_problems = read_folder(folder)
+        found, found_templates, found_problems = read_folder(folder, listed[folder], read_one)
         problems += found_problems
         for exercise in found:
             key = (folder.layer, exercise.id)

@@ -1,29 +1,40 @@
 """A cache of the merged library and its search index, so the app starts without re-reading
-and re-checking every library file (the checks are most of its start-up work).
+and re-checking every library file (the checks are most of its start-up work), and every
+command finds an exercise without reading the library.
 
 The cache is keyed by every library file's path, size and modification time, the folders
 searched, and the code that reads them: any change to a file, a new or deleted file, or a new
 hepster makes a fresh read. It lives in the user cache dir, written atomically; a cache that
 cannot be read or written is simply not used. It is a pickle, so it is only ever read from the
 user's own cache folder, never from a library or a program file someone sent.
+
+The file is a series of pickles: the key, the library without its exercises, the exercises in
+chunks of CHUNK, then the index without them. A reader in a thread (the app, while a clinic
+library streams in) lets the screen run between chunks: one pickle of 10,000 exercises would
+hold the interpreter, and freeze the screen, for as long as it takes to read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from library.atomic import atomic_write
 from library.layers import Folder, Library, library_folders, load_library
 from library.locations import cache_dir
+from library.model import Exercise
 from library.search import SearchIndex
 
 # Bump when Library, Exercise or SearchIndex change shape.
-CACHE_FORMAT = 3  # 3: exercises carry figures
+CACHE_FORMAT = 4  # 3: exercises carry figures; 4: in chunks, an index of bitmasks
+CHUNK = 500
 CODE = (
     "model.py",
     "figure_model.py",
@@ -54,8 +65,8 @@ DAMAGED = (
 )
 
 
-def cache_file() -> Path:
-    return cache_dir() / "library.pickle"
+def cache_file(name: str = "library") -> Path:
+    return cache_dir() / f"{name}.pickle"
 
 
 def fingerprint(folders: Sequence[Folder]) -> tuple[Any, ...]:
@@ -88,36 +99,87 @@ def fingerprint(folders: Sequence[Folder]) -> tuple[Any, ...]:
 
 
 def from_cache(
-    folders: Sequence[Folder] | None = None, file: Path | None = None
+    folders: Sequence[Folder] | None = None,
+    file: Path | None = None,
+    *,
+    pause: bool = False,
 ) -> tuple[Library, SearchIndex] | None:
-    """The library and its index if the cache is there and nothing has changed since."""
+    """The library and its index if the cache is there and nothing has changed since.
+
+    `pause`: read in a thread while a screen runs; let it between chunks.
+    """
     folders = library_folders() if folders is None else folders
     file = cache_file() if file is None else file
-    with contextlib.suppress(*DAMAGED):  # a damaged or foreign cache is only a slower start
-        with file.open("rb") as stream:
-            stored_key, library, index = pickle.load(stream)
-        if (
-            stored_key == fingerprint(folders)
-            and isinstance(library, Library)
-            and isinstance(index, SearchIndex)
-        ):
-            return library, index
+    with contextlib.suppress(*DAMAGED), file.open("rb") as stream, collector_paused():
+        if pickle.load(stream) != fingerprint(folders):
+            return None
+        library = pickle.load(stream)
+        exercises: list[Exercise] = []
+        while len(exercises) < library.size:
+            exercises += pickle.load(stream)
+            if pause:
+                time.sleep(0)  # the screen's turn
+        index = pickle.load(stream)
+        if isinstance(library, Cached) and isinstance(index, dict):
+            return library.whole(exercises), SearchIndex.restored(index, exercises)
     return None
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while a library is read: tens of thousands of new objects, none
+    of them garbage, would set off collections that walk them all, again and again."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class Cached:
+    """The library as stored: its exercises are stored apart, in chunks."""
+
+    size: int
+    library: Library
+
+    def whole(self, exercises: list[Exercise]) -> Library:
+        return replace(self.library, exercises={e.id: e for e in exercises})
+
+
+def store(file: Path, key: tuple[Any, ...], library: Library, index: SearchIndex) -> None:
+    exercises = list(library.exercises.values())
+    parts = [key, Cached(len(exercises), replace(library, exercises={}))]
+    parts += [exercises[start : start + CHUNK] for start in range(0, len(exercises), CHUNK)]
+    parts.append(index.stored(exercises))
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        file.parent.mkdir(parents=True, exist_ok=True)
+        data = b"".join(pickle.dumps(part, pickle.HIGHEST_PROTOCOL) for part in parts)
+        atomic_write(file, data)
+
+
+Progress = Callable[[int, int], None]
+
+
 def cached_library(
-    folders: Sequence[Folder] | None = None, file: Path | None = None
+    folders: Sequence[Folder] | None = None,
+    file: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    pause: bool = False,
 ) -> tuple[Library, SearchIndex]:
-    """The library and its index, from the cache when nothing changed, read afresh otherwise."""
+    """The library and its index, from the cache when nothing changed, read afresh otherwise
+    (`progress(files read, files)` told as it goes)."""
     folders = library_folders() if folders is None else folders
     file = cache_file() if file is None else file
-    found = from_cache(folders, file)
+    found = from_cache(folders, file, pause=pause)
     if found is not None:
         return found
     key = fingerprint(folders)
-    library = load_library(folders)
-    index = SearchIndex(library.exercises.values())
-    with contextlib.suppress(OSError, pickle.PicklingError):
-        file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(file, pickle.dumps((key, library, index), pickle.HIGHEST_PROTOCOL))
+    with collector_paused():
+        library = load_library(folders, progress=progress)
+        index = SearchIndex(library.exercises.values())
+    store(file, key, library, index)
     return library, index

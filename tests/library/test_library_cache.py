@@ -72,3 +72,33 @@ def test_a_picture_added_in_a_subfolder_refreshes_the_cache(tmp_path: Path) -> N
     os.utime(folder / "images", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert from_cache(folders, file) is None
     assert "knee-one" in cached_library(folders, file)[0].exercises
+
+
+def test_a_library_of_many_chunks_comes_back_whole_and_in_order(tmp_path: Path) -> None:
+    """The cache stores exercises in chunks (so a thread reading it lets the screen run); a
+    library of several chunks reads back the same, its search the same, with or without
+    pauses between chunks."""
+    from library.library_cache import CHUNK
+
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    count = CHUNK * 2 + 7
+    text = "".join(
+        EXERCISE.format(id=f"knee-{n:04}", name=f"Knee bend number {n}") for n in range(count)
+    )
+    (folder / "many.toml").write_text(text)
+    file = tmp_path / "cache.pickle"
+    folders = [Folder("clinic", folder)]
+    told: list[tuple[int, int]] = []
+    library, index = cached_library(folders, file, progress=lambda *p: told.append(p))
+    assert told and told[-1] == (0, 1)  # one file, told before it is read
+    for pause in (False, True):
+        found = from_cache(folders, file, pause=pause)
+        assert found is not None
+        again, again_index = found
+        assert list(again.exercises) == list(library.exercises)
+        assert again.exercises == library.exercises
+        assert [e.id for e in again_index.search("knee 1000")] == [
+            e.id for e in index.search("knee 1000")
+        ]
+        assert again_index.search("bend number 1003")[0].id == "knee-1003"
