@@ -8,10 +8,16 @@ from hypothesis import strategies as st
 
 from library.dose_fields import DOSE_FIELDS, DoseField
 from library.model import Amount, Dose
+from library.schema import CONTROL
 
-# Text a file may hold in any field: no control characters, not blank.
+# Text a file may hold in any field: no control characters or marks that turn text around
+# (what library/schema.py's CONTROL refuses), not blank.
 texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")).filter(
+        lambda char: not CONTROL.match(char)
+    ),
+    min_size=1,
+    max_size=40,
 ).filter(str.strip)
 
 
