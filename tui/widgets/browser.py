@@ -9,29 +9,26 @@ the list room at 80×24.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import Input, Static
 
 from library.dose_text import dose_text
 from library.model import Exercise
 from library.search import Filters, SearchIndex
 from tui.commands import bindings, key_hint, keymap_of
 from tui.messages import AddRequested, ExerciseHighlighted
-from tui.widgets.clicks import ClickToChooseList
+from tui.widgets.results import ResultList
 
 FILTERS = ("region", "kind", "position", "equipment")
-FIRST_BATCH = 40
-REST_AT_START = 0.1  # seconds
 
 
 def word_options(words: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
@@ -56,6 +53,10 @@ class SearchBox(Input):
     # Its own copy of the browser's keys: an Input's Enter would otherwise be "submit".
     BINDINGS: ClassVar[list[BindingType]] = bindings("browser")
 
+    # An Input's virtual width follows its text, and Textual lays the whole screen out again
+    # when it changes: a few milliseconds a keystroke. The box's own size never changes.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     async def _on_key(self, event: events.Key) -> None:
         # "?" in an empty search box opens the help, as it does everywhere else: no exercise
         # name starts with a question mark, and the search box has the focus at start.
@@ -65,13 +66,6 @@ class SearchBox(Input):
             await self.app.run_action("help")
             return
         await super()._on_key(event)
-
-
-class ResultList(ClickToChooseList):
-    """The exercises that match; Enter, or a click on the chosen one, adds it."""
-
-    # Its own copy of the browser's keys: an OptionList's Enter would otherwise be "select".
-    BINDINGS: ClassVar[list[BindingType]] = bindings("browser")
 
 
 class LibraryBrowser(Vertical):
@@ -138,10 +132,10 @@ class LibraryBrowser(Vertical):
         super().__init__(id=id)
         self.index: SearchIndex | None = None
         self.active = Filters()
-        self.rest: list[Option] = []  # results not in the list yet (see refresh_results)
-        self.found: list[Exercise] = []
+        self.found: Sequence[Exercise] = ()
         self.in_program: set[str] = set()
-        self.filled_once = False
+        self.progress = ""  # how far a clinic library still being read is
+        self.blurb_text = ""
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder="Search exercises…", id="search", compact=True)
@@ -163,15 +157,9 @@ class LibraryBrowser(Vertical):
 
     def mark_in_program(self, exercise_ids: set[str]) -> None:
         """Tick the exercises the program uses; only the entries that changed are redrawn."""
-        changed = exercise_ids ^ self.in_program
-        self.in_program = exercise_ids
-        if not changed or self.index is None:
-            return
-        results = self.query_one(ResultList)
-        for exercise in self.found:
-            if exercise.id in changed:
-                with contextlib.suppress(OptionDoesNotExist):  # not in the list yet
-                    results.replace_option_prompt(exercise.id, self.prompt(exercise))
+        if exercise_ids != self.in_program:
+            self.in_program = exercise_ids
+            self.query_one(ResultList).retick(exercise_ids)
 
     def filters(self) -> Filters:
         return self.active
@@ -182,73 +170,69 @@ class LibraryBrowser(Vertical):
         self.refresh_results()
 
     def highlighted(self) -> Exercise | None:
-        results = self.query_one(ResultList)
-        if results.highlighted is None or not 0 <= results.highlighted < len(self.found):
+        row = self.query_one(ResultList).highlighted
+        if row is None or not 0 <= row < len(self.found):
             return None
-        return self.found[results.highlighted]
+        return self.found[row]
 
     def show(self, exercise_id: str) -> None:
         """Put the cursor on an exercise, clearing the search if it is not among the results."""
         if all(e.id != exercise_id for e in self.found):
             self.clear_search()
-        self.add_rest()
         for position, exercise in enumerate(self.found):
             if exercise.id == exercise_id:
-                self.query_one(ResultList).highlighted = position
-
-    def prompt(self, exercise: Exercise) -> Text:
-        # Plain text, not a two-column grid that would wrap a long name under itself: a grid
-        # costs ten times as much to lay out, and this list is laid out at start-up.
-        text = Text(no_wrap=False)
-        text.append("✓ " if exercise.id in self.in_program else "  ", style="bold")
-        text.append(exercise.name)
-        if exercise.layer != "bundled":
-            text.append(f" [{exercise.layer}]", style="italic")
-        return text
+                self.query_one(ResultList).move_to(position)
 
     def refresh_results(self) -> None:
         if self.index is None:
             return
-        results = self.query_one(ResultList)
         search = self.query_one("#search", Input).value
-        self.found = self.index.search(search, self.filters())
-        options = [Option(self.prompt(e), id=e.id) for e in self.found]
-        # A screenful now and the rest just after the next paint: a long list costs its
-        # layout once, after the therapist already sees the top of it.
-        results.set_options(options[:FIRST_BATCH])
-        self.rest = options[FIRST_BATCH:]
-        if self.rest and not self.filled_once:
-            # At start-up the rest waits until the app is on screen: the first batch more than
-            # fills the list, and the count above it already says how many there are.
-            self.set_timer(REST_AT_START, self.add_rest)
-        elif self.rest:
-            self.call_after_refresh(self.add_rest)
-        self.filled_once = True
-        count = len(self.found)
-        total = len(self.index.exercises)
+        self.found = self.index.find(search, self.filters())
+        self.query_one(ResultList).show_rows(self.found, self.in_program)
+        self.show_count()
+        self.announce(typing=True)
+
+    def show_progress(self, text: str) -> None:
+        """How far a clinic library still being read is, after the count of those here."""
+        self.progress = text
+        self.show_count()
+
+    def show_count(self) -> None:
+        if self.index is None:
+            return
+        count, total = len(self.found), len(self.index.exercises)
         noun = "exercise" if total == 1 else "exercises"
         shown = f"{total} {noun}" if count == total else f"{count} of {total} {noun}"
         if not count:
             shown = "No match. Fewer words? Esc clears"
-        self.query_one("#result-count", Static).update(shown)
-        results.highlighted = 0 if self.found else None
-        self.announce()
+        if self.progress:
+            shown += f" · {self.progress}"
+        # One line, always: no need to lay the screen out again, which would cost a keystroke
+        # some milliseconds.
+        self.query_one("#result-count", Static).update(shown, layout=False)
 
-    def add_rest(self) -> None:
-        """The results held back by `refresh_results`, if a newer search has not replaced them."""
-        rest, self.rest = self.rest, []
-        if rest:
-            self.query_one(ResultList).add_options(rest)
-
-    def announce(self) -> None:
+    def announce(self, *, typing: bool = False) -> None:
         exercise = self.highlighted()
-        blurb = ""
+        self.update_blurb()
+        self.post_message(ExerciseHighlighted(exercise, typing=typing))
+
+    def update_blurb(self) -> None:
+        """The short blurb under the list, shown on a narrow screen only: a hidden one is not
+        changed (that would lay the screen out again for nothing) until it shows."""
+        blurb = self.query_one("#blurb", Static)
+        exercise = self.highlighted()
+        text = ""
         if exercise is not None:
-            blurb = exercise.summary or ""
+            text = exercise.summary or ""
             if exercise.dose:
-                blurb += f"\nDefault: {dose_text(exercise.dose)}"
-        self.query_one("#blurb", Static).update(blurb)
-        self.post_message(ExerciseHighlighted(exercise))
+                text += f"\nDefault: {dose_text(exercise.dose)}"
+        if blurb.display and text != self.blurb_text:
+            self.blurb_text = text
+            blurb.update(text)
+
+    def on_resize(self) -> None:
+        # The screen may have become narrow, and the blurb shown.
+        self.call_after_refresh(self.update_blurb)
 
     def clear_search(self) -> None:
         with self.prevent(Input.Changed):
@@ -270,14 +254,13 @@ class LibraryBrowser(Vertical):
         event.stop()
         self.request_add()
 
-    @on(OptionList.OptionSelected, "#results")
-    def selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ResultList.Chosen)
+    def chosen(self, event: ResultList.Chosen) -> None:
         event.stop()
-        if self.query_one(ResultList).acts_on(event):
-            self.request_add()
+        self.request_add()
 
-    @on(OptionList.OptionHighlighted, "#results")
-    def highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ResultList.Highlighted)
+    def highlight_moved(self, event: ResultList.Highlighted) -> None:
         event.stop()
         self.announce()
 
@@ -289,5 +272,12 @@ class LibraryBrowser(Vertical):
             self.notify("No exercise highlighted: type a few letters of its name", timeout=3)
 
     def action_cursor(self, direction: str) -> None:
+        """The arrows and page keys move the list's cursor, also from the search box."""
         results = self.query_one(ResultList)
-        getattr(results, f"action_cursor_{direction}")()
+        moves = {
+            "up": results.action_cursor_up,
+            "down": results.action_cursor_down,
+            "page_up": results.action_page_up,
+            "page_down": results.action_page_down,
+        }
+        moves[direction]()
