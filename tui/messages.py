@@ -9,11 +9,13 @@ from library.model import Exercise
 
 
 class ExerciseHighlighted(Message):
-    """The cursor in the library browser is on another exercise (or on none)."""
+    """The cursor in the library browser is on another exercise (or on none). `typing`: it
+    moved because the search changed, and more keystrokes may follow."""
 
-    def __init__(self, exercise: Exercise | None) -> None:
+    def __init__(self, exercise: Exercise | None, *, typing: bool = False) -> None:
         super().__init__()
         self.exercise = exercise
+        self.typing = typing
 
 
 class AddRequested(Message):

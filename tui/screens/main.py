@@ -195,7 +195,7 @@ class MainScreen(Screen[None]):
         if message.exercise is not None and library is not None:
             overridden = library.overridden.get(message.exercise.id, [])
         with contextlib.suppress(NoMatches):  # the screen may be closing
-            self.query_one(ExerciseDetail).show(message.exercise, overridden)
+            self.query_one(ExerciseDetail).show(message.exercise, overridden, soon=message.typing)
 
     @on(AddRequested)
     def add_requested(self, message: AddRequested) -> None:
@@ -324,7 +324,7 @@ class MainScreen(Screen[None]):
     def action_show_picture(self) -> None:
         from tui.screens.picture import PictureScreen
 
-        exercise = self.query_one(ExerciseDetail).exercise
+        exercise = self.query_one(ExerciseDetail).current()
         if exercise is None:
             self.notify("Highlight an exercise to see its picture", severity="warning")
             return

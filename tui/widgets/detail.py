@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Static
 
 from library.dose_text import dose_text
@@ -95,6 +96,8 @@ def detail(
 
 
 FIRST_PICTURE_DELAY = 0.15  # seconds after the first screen
+# While the therapist types, the pane shows the best match this long after the last keystroke.
+WHILE_TYPING_S = 0.12
 
 
 class ExerciseDetail(VerticalScroll, can_focus=True):
@@ -118,8 +121,26 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
 
     exercise: Exercise | None = None
     overridden: list[Exercise] = []  # noqa: RUF012 (replaced, never changed in place)
+    pending: Timer | None = None  # shows `waiting_for` when the typing pauses
+    waiting_for: tuple[Exercise | None, list[Exercise]] | None = None
+    stale = True  # what is shown must be drawn again (the picture is ready now, say)
 
-    def show(self, exercise: Exercise | None, overridden: list[Exercise]) -> None:
+    def show(
+        self, exercise: Exercise | None, overridden: list[Exercise], *, soon: bool = False
+    ) -> None:
+        """Show `exercise`; `soon`: while the therapist types, once the typing pauses."""
+        if self.pending is not None:
+            self.pending.stop()
+            self.pending, self.waiting_for = None, None
+        if exercise is self.exercise and overridden == self.overridden and not self.stale:
+            return
+        if soon:
+            # Each keystroke may change the best match: the list follows at once, the pane
+            # (the costliest part of the screen to lay out) when the typing pauses.
+            self.pending = self.set_timer(WHILE_TYPING_S, self.settle)
+            self.waiting_for = (exercise, overridden)
+            return
+        self.stale = False
         self.exercise, self.overridden = exercise, overridden
         text = self.query_one("#detail-text", Static)
         if exercise is None:
@@ -133,6 +154,19 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
                 self.set_timer(FIRST_PICTURE_DELAY, self.start_drawing)
         self.scroll_home(animate=False)
 
+    def settle(self) -> None:
+        """Show now what waits for the typing to pause."""
+        if self.waiting_for is not None:
+            self.show(*self.waiting_for)
+
+    def current(self) -> Exercise | None:
+        """The exercise the pane is about (the one the cursor is on, even mid-typing)."""
+        self.settle()
+        return self.exercise
+
+    def on_focus(self) -> None:
+        self.settle()
+
     # The first exercise is shown before its picture: drawing loads the figure code and
     # rasterises it (some 40 ms), which need not hold up the app's first screen.
     drawing = False
@@ -140,4 +174,5 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
 
     def start_drawing(self) -> None:
         self.drawing = True
+        self.stale = True
         self.show(self.exercise, self.overridden)
