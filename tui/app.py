@@ -29,10 +29,9 @@ from library.errors import HepsterError
 from library.safe_text import shown
 from library.session import Session
 from tui.commands import COMMANDS
-from tui.flows import exercises, export, files, info, recovery
+from tui.flows import exercises, export, files, info, startup
 from tui.loading import Loaded, start_loading, without_library
 from tui.messages import MainScreenMounted
-from tui.problem_lines import problems_text
 from tui.providers import ExerciseProvider, registry_commands
 from tui.screens.main import MainScreen
 from tui.widgets.browser import LibraryBrowser
@@ -130,18 +129,7 @@ class HepsterApp(App[int]):
         self.loaded(loaded)
 
     def loaded(self, loaded: Loaded) -> None:
-        self.session.settings = loaded.settings
-        self.use_library(loaded.library, loaded.index)
-        for title, problems in loaded.problems():
-            self.notify(problems_text(problems), title=title, severity="warning", timeout=12)
-        files.start_with(self, self.program_path, loaded)
-        self.ready = True
-        self.session.autosave = self.autosave_enabled
-        self.changed()
-        if loaded.autosaves and not self.exit_when_ready:
-            self.dialog(recovery.offer_recovery(self, loaded.autosaves[0]))
-        if self.exit_when_ready and self.painted:
-            self.call_after_refresh(self.exit, 0)
+        startup.arrived(self, loaded)
 
     def use_library(
         self, library: Library, index: SearchIndex | None = None, *, show: str | None = None

@@ -1,12 +1,18 @@
 """Start-up reading: the library, the settings, the program named on the command line and any
-work a crashed hepster left behind, read while the first screen is drawn."""
+work a crashed hepster left behind, read while the first screen is drawn.
+
+A clinic's library may hold tens of thousands of exercises, which take a while to read even
+from the cache (and seconds afresh). The app does not wait for it: it starts on the bundled and
+personal exercises, and the whole library follows from a thread (`Loaded.more`), its progress
+in `Loaded.progress`, the screen running all along.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +27,21 @@ if TYPE_CHECKING:
     from library.settings import Settings
 
 
+class Progress:
+    """How far the thread reading the whole library is: written by it, read by the screen."""
+
+    def __init__(self) -> None:
+        self.done, self.total = 0, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+
+    def text(self) -> str:
+        if not self.total:
+            return "clinic library…"
+        return f"clinic library {self.done * 100 // self.total}%…"
+
+
 @dataclass(frozen=True)
 class Loaded:
     """What the start-up thread found: the library, settings, a program, leftover autosaves."""
@@ -32,6 +53,9 @@ class Loaded:
     program: Program | None
     program_problems: list[Problem]
     autosaves: list[Autosave]
+    # The whole library, while a clinic library is still being read; None when this is it.
+    more: Future[tuple[Library, SearchIndex]] | None = None
+    progress: Progress | None = None
 
     def problems(self) -> list[tuple[str, list[Problem]]]:
         """What to tell the therapist about the library and the settings, under which title."""
@@ -51,6 +75,7 @@ def read_everything(
     folders: Sequence[Folder] | None = None,
     *,
     cache_only: bool = False,
+    file: Path | None = None,
 ) -> Loaded | None:
     """The library, the settings, the program named on the command line, leftover autosaves.
 
@@ -59,7 +84,7 @@ def read_everything(
     from library.library_cache import cached_library, from_cache
     from library.settings import load_settings
 
-    found = from_cache(folders) if cache_only else cached_library(folders)
+    found = from_cache(folders, file) if cache_only else cached_library(folders, file)
     if found is None:
         return None
     library, index = found
@@ -93,19 +118,81 @@ def start_loading(
     program_path: Path | None, autosave: bool, folders: Sequence[Folder] | None
 ) -> Future[Loaded]:
     """Read everything now if the library's cache is fresh (a few milliseconds, and faster than
-    any thread while Textual holds the interpreter), in a thread otherwise."""
+    any thread while Textual holds the interpreter), in a thread otherwise.
+
+    With a clinic library that is large, or not in the cache, the app starts without it: the
+    bundled and personal exercises first, the whole library from a thread in `Loaded.more`.
+    """
+    from library.layers import library_folders
+    from library.library_cache import cache_file
+
+    folders = library_folders() if folders is None else list(folders)
+    local = [folder for folder in folders if folder.layer != "clinic"]
+    if len(local) == len(folders) or small(cache_file(), folders):
+        return first_stage(program_path, autosave, folders, None)
+    progress = Progress()
+    more: Future[tuple[Library, SearchIndex]] = Future()
+
+    def read_all() -> None:
+        from library.library_cache import cached_library
+
+        try:
+            more.set_result(cached_library(folders, progress=progress, pause=True))
+        except BaseException as error:
+            more.set_exception(error)
+
+    loaded = first_stage(program_path, autosave, local, cache_file("library-without-clinic"))
+    threading.Thread(target=read_all, name="hepster-library", daemon=True).start()
+    return chain(loaded, lambda first: replace(first, more=more, progress=progress))
+
+
+# A whole library whose cache is at most this big is read before the first screen (about a
+# thousand exercises, a few milliseconds); a larger one streams in after it.
+SMALL_CACHE = 1_000_000
+
+
+def small(file: Path, folders: Sequence[Folder]) -> bool:
+    from library.library_cache import from_cache
+
+    try:
+        return file.stat().st_size <= SMALL_CACHE and from_cache(folders, file) is not None
+    except OSError:
+        return False
+
+
+def chain(future: Future[Loaded], then: Callable[[Loaded], Loaded]) -> Future[Loaded]:
+    """A future of `then` of what `future` gives."""
+    result: Future[Loaded] = Future()
+
+    def done(finished: Future[Loaded]) -> None:
+        error = finished.exception()
+        if error is not None:
+            result.set_exception(error)
+        else:
+            result.set_result(then(finished.result()))
+
+    future.add_done_callback(done)
+    return result
+
+
+def first_stage(
+    program_path: Path | None,
+    autosave: bool,
+    folders: Sequence[Folder],
+    file: Path | None,
+) -> Future[Loaded]:
     future: Future[Loaded] = Future()
 
     def load() -> None:
         try:
-            loaded = read_everything(program_path, autosave, folders)
+            loaded = read_everything(program_path, autosave, folders, file=file)
             assert loaded is not None
             future.set_result(loaded)
         except BaseException as error:
             future.set_exception(error)
 
     try:
-        quick = read_everything(program_path, autosave, folders, cache_only=True)
+        quick = read_everything(program_path, autosave, folders, cache_only=True, file=file)
     except (HepsterError, OSError):
         quick = None  # the thread meets it again, and the app says what went wrong
     if quick is not None:

@@ -1,0 +1,93 @@
+"""A clinic library of thousands of exercises: the app is ready on the bundled exercises while
+it is read, says how far it is, then browses all of it; the list draws only what it shows."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+import library.library_cache
+from benchmarks.clinic_library import generate
+from library.layers import Folder
+from library.locations import bundled_library
+from tui.app import HepsterApp
+from tui.widgets.results import ResultList
+
+from tui_helpers import TODAY, WIDE, screen_text, type_text, until
+
+CLINIC = 3000
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(CLINIC, tmp_path_factory.mktemp("clinic"))
+
+
+async def test_the_app_is_ready_before_a_large_clinic_library_is_read(
+    clinic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The clinic library waits until the test lets it go: what the screen shows meanwhile is
+    # then certain, however fast this machine reads.
+    gate = threading.Event()
+    reading = library.library_cache.cached_library
+
+    def held(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if kwargs.get("progress") is not None:
+            kwargs["progress"](0, 0)  # type: ignore[operator]
+            gate.wait(20)
+        return reading(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library.library_cache, "cached_library", held)
+    folders = [Folder("bundled", bundled_library()), Folder("clinic", clinic)]
+    app = HepsterApp(today=TODAY, autosave=False, folders=folders)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await until(pilot, lambda: app.ready)
+        assert app.index is not None and len(app.index.exercises) < CLINIC
+        await pilot.pause(0.3)
+        assert "clinic library…" in screen_text(app)
+        # Usable meanwhile: a bundled exercise is found and added.
+        await type_text(pilot, "ankle pumps")
+        await pilot.press("enter")
+        assert [item.exercise for item in app.session.program.items] == ["ankle-pumps"]
+
+        gate.set()
+        await until(pilot, lambda: app.index is not None and len(app.index) > CLINIC)
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "clinic library" not in shown
+        assert f"{len(app.index)} exercises" in shown or "of " in shown
+
+        # The search now finds the clinic's own variants, and Enter adds one.
+        await pilot.press("escape")
+        await type_text(pilot, "ankle pumps riverside")
+        browser = app.main.query_one("#browser")
+        chosen = browser.highlighted()  # type: ignore[attr-defined]
+        assert chosen is not None and chosen.layer == "clinic"
+        await pilot.press("enter")
+        assert app.session.program.items[-1].exercise == chosen.id
+        assert app.session.program.exercise(chosen.id) == chosen
+
+        # Thousands of matches, a screenful drawn.
+        await pilot.press("escape")
+        await type_text(pilot, "a")
+        results = app.main.query_one(ResultList)
+        assert len(results.rows) > CLINIC / 2
+        assert len(results.cache) <= results.size.height + 1
+
+
+async def test_the_highlighted_row_shows_its_whole_name(clinic: Path) -> None:
+    folders = [Folder("bundled", bundled_library())]
+    app = HepsterApp(today=TODAY, autosave=False, folders=folders)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: app.ready)
+        name = "Ball massage between your neck and shoulder blade"
+        await type_text(pilot, "ball massage neck")
+        results = app.main.query_one(ResultList)
+        assert results.rows[0].name == name
+        lines = [results.render_line(y).text.strip() for y in range(3)]
+        assert " ".join(lines[:2]) == name  # wrapped, whole
+        await pilot.press("down")
+        lines = [results.render_line(y).text.rstrip() for y in range(3)]
+        assert lines[0].endswith("…")  # no longer highlighted: one line, cut
