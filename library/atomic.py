@@ -8,7 +8,9 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 class NotAFile(OSError):
@@ -16,7 +18,13 @@ class NotAFile(OSError):
     and never through a link it did not make (a shared program may sit beside anything)."""
 
 
-def atomic_write(path: Path, data: bytes, *, backup: bool = False, private: bool = False) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes | Callable[[BinaryIO], None],
+    *,
+    backup: bool = False,
+    private: bool = False,
+) -> None:
     """Replace `path` with `data` in one step: temporary file in the same folder, fsync, rename.
 
     With `backup`, the previous version is kept as `NAME.bak` (e.g. `knee.toml.bak`), so one bad
@@ -24,14 +32,25 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False, private: bool
     name); a replaced one keeps its own permissions, unless `private` (copies of patient data
     kept behind the scenes) makes it the user's only. Raises NotAFile, an OSError, for a link,
     pipe, device or folder at `path`. Writing the bytes the file already holds changes nothing.
+
+    `data` may be a function that writes to the stream it is given: a large file (the library's
+    cache) then need not be held in memory whole.
     """
     existing = ordinary_file(path)
-    if existing is not None and existing.st_size == len(data) and path.read_bytes() == data:
+    if (
+        isinstance(data, bytes)
+        and existing is not None
+        and existing.st_size == len(data)
+        and path.read_bytes() == data
+    ):
         return
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                data(stream)
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes a private (0600) file: what a new file should be.

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from library.atomic import atomic_write
 from library.layers import Folder, Library, library_folders, load_library
@@ -154,10 +154,14 @@ def store(file: Path, key: tuple[Any, ...], library: Library, index: SearchIndex
     parts = [key, Cached(len(exercises), replace(library, exercises={}))]
     parts += [exercises[start : start + CHUNK] for start in range(0, len(exercises), CHUNK)]
     parts.append(index.stored(exercises))
+
+    def write(stream: BinaryIO) -> None:
+        for part in parts:  # straight to the file: a large library's cache is tens of MB
+            pickle.dump(part, stream, pickle.HIGHEST_PROTOCOL)
+
     with contextlib.suppress(OSError, pickle.PicklingError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        data = b"".join(pickle.dumps(part, pickle.HIGHEST_PROTOCOL) for part in parts)
-        atomic_write(file, data)
+        atomic_write(file, write)
 
 
 Progress = Callable[[int, int], None]
