@@ -14,7 +14,7 @@ from dataclasses import dataclass
 Angles = tuple[tuple[tuple[str, str], float], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prop:
     """A thing beside, under or in the hands of the figure: a chair, a strap, a wall…
 
@@ -27,7 +27,7 @@ class Prop:
     size: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
     """One picture of the movement: the joint angles that differ from the figure's pose."""
 
@@ -36,7 +36,7 @@ class Frame:
     squeeze: str | None = None  # a body point whose muscles tighten: drawn as a burst
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     position: str | None = None  # a position word; the exercise's own when absent
     view: str = "side"

@@ -29,7 +29,7 @@ def middle(amount: Amount) -> float:
     return (low(amount) + high(amount)) / 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dose:
     """How much, how often and how hard: the dose table of the README's Files section. Every
     field is optional."""
@@ -52,7 +52,7 @@ class Dose:
         return all(getattr(self, f.name) is None for f in fields(self))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exercise:
     """One exercise as the library (or a program's embedded copy) defines it."""
 
@@ -99,7 +99,7 @@ PAIN_LIMIT_RANGE = (0, 10)
 NO_SECTION = "More exercises"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """One exercise in a program, dosed for this patient."""
 
@@ -110,7 +110,7 @@ class Item:
     dose: Dose | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Program:
     """A home exercise program: who it is for, who wrote it, and the dosed items in order.
 
