@@ -41,11 +41,14 @@ def load_program(
     *,
     known_ids: KnownIds = no_ids,
     folder: Path | None = None,
+    lookup_embedded: bool = True,
 ) -> Program:
     """The program in `path`; exercises not defined in the file come from `lookup` (the library).
     `known_ids` lists the library's ids, for a "did you mean" when an item names none of them.
     `folder`: where the program's own pictures are, when `path` is a copy kept elsewhere (an
     autosave, in the state folder, of a program that lives beside its pictures).
+    `lookup_embedded=False`: ask `lookup` only about what the file's own definitions cannot
+    settle (`check_program`), so a lazy `lookup` reads the library only if the program needs it.
 
     Raises InvalidFile with every problem found.
     """
@@ -58,7 +61,14 @@ def load_program(
         raise InvalidFile([Problem(str(path), "", message)])
     collector = Collector(str(path))
     source = path if folder is None else folder / path.name
-    program = check_program(collector, document, source=source, lookup=lookup, known_ids=known_ids)
+    program = check_program(
+        collector,
+        document,
+        source=source,
+        lookup=lookup,
+        known_ids=known_ids,
+        lookup_embedded=lookup_embedded,
+    )
     if program is None or collector:
         raise InvalidFile(collector.problems)
     return program

@@ -549,6 +549,14 @@ def same_but_figure(embedded: Exercise, library_copy: Exercise) -> bool:
     return embedded.figure is None and dataclasses.replace(library_copy, figure=None) == embedded
 
 
+def library_may_change(embedded: Exercise | None) -> bool:
+    """Whether the library's copy of an exercise could be used instead of a program's own: when
+    the program has none, or when `same_but_figure` could pick the library's for its image file
+    or its figure. Only the image is looked for beside its source, so with neither the program's
+    copy draws the same."""
+    return embedded is None or embedded.image is not None or embedded.figure is None
+
+
 def check_pain_limit(table: Table) -> int | None:
     """A program's `pain_limit`: the most pain, out of 10, its guide calls okay. The info form
     checks what is typed by this too."""
@@ -562,8 +570,16 @@ def check_program(
     source: Path,
     lookup: Callable[[str], Exercise | None],
     known_ids: Callable[[], Iterable[str]] = tuple,
+    lookup_embedded: bool = True,
 ) -> Program | None:
-    """A program file. Exercises its items use come from its own tables first, then `lookup`."""
+    """A program file. Exercises its items use come from its own tables first, then `lookup`.
+
+    With `lookup_embedded=False`, `lookup` is asked only about exercises the library may change:
+    one the file does not define, or whose definition names an `image` (found beside the library
+    file) or has no `figure` (an old program gains the library's). Any other embedded copy is
+    used as it is, so a program that carries all its exercises never needs the library read
+    (`hepster export` of a clinic's 10,000 exercises); the handout comes out the same.
+    """
     before = len(problems.problems)
     if not check_version(problems, raw):
         return None
@@ -595,8 +611,11 @@ def check_program(
         exercise_id = table.text("exercise", 64, required=True)
         exercise = None
         if exercise_id is not None:
-            library_copy = lookup(exercise_id)
-            exercise = own.get(exercise_id) or library_copy
+            own_copy = own.get(exercise_id)
+            library_copy = (
+                lookup(exercise_id) if lookup_embedded or library_may_change(own_copy) else None
+            )
+            exercise = own_copy or library_copy
             if (
                 exercise is not None
                 and library_copy is not None

@@ -371,3 +371,29 @@ def test_a_new_handout_is_readable_by_the_user_only(
     target = tmp_path / "jane.pdf"
     assert run(capsys, "export", str(EXAMPLE), "-o", str(target))[0] == 0
     assert target.stat().st_mode & 0o777 == 0o600, "a patient's handout: the user's eyes only"
+
+
+def test_the_commands_read_the_library_from_the_cache_and_still_say_its_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's cache serves every command too; what is wrong in a library file is said each
+    time, also when the library comes from the cache."""
+    import library.library_cache
+
+    clinic = tmp_path / "clinic"
+    clinic.mkdir()
+    (clinic / "broken.toml").write_text('[[exercise]]\nid = "Bad Id"\n', encoding="utf-8")
+    monkeypatch.setenv("HEPSTER_LIBRARY", str(clinic))
+    first = run(capsys, "library", "hamstring")
+    assert library.library_cache.cache_file().is_file()
+
+    def no_reading(*args: object) -> None:
+        raise AssertionError("the library was read again, not taken from the cache")
+
+    monkeypatch.setattr(library.library_cache, "load_library", no_reading)
+    assert run(capsys, "library", "hamstring") == first
+    assert f"{clinic / 'broken.toml'}: " in first[2]
+    code, out, err = run(capsys, "show", "hamstring-strech-strap")
+    assert (code, out) == (1, "")
+    assert err.endswith("did you mean 'hamstring-stretch-strap'?\n")
+    assert f"{clinic / 'broken.toml'}: " in err

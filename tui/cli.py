@@ -37,9 +37,22 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"hepster {version()}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
 
-    export = commands.add_parser("export", help="write the program as a PDF handout")
-    export.add_argument("program", metavar="PROGRAM.toml", type=Path)
-    export.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, help="default: beside it")
+    export = commands.add_parser(
+        "export",
+        help="write programs as PDF handouts",
+        description="Write each program as a PDF handout. Several programs are exported at "
+        "once, on every core; one that fails is named on stderr and the others are still written.",
+    )
+    export.add_argument(
+        "programs", nargs="+", metavar="PROGRAM.toml", type=Path, help="one program or many"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.pdf|FOLDER",
+        type=Path,
+        help="the PDF, or an existing folder to write the PDFs into (default: beside each program)",
+    )
     export.add_argument("--paper", choices=("letter", "a4"), default="letter")
     export.add_argument("--large-print", action="store_true", help="16 pt text and larger")
 

@@ -16,7 +16,7 @@ from library.safe_text import UNSAFE_BUT_NEWLINE
 from library.schema import EXERCISE_KEYS
 from library.search import Filters, SearchIndex
 from library.side_text import reading
-from tui.cli_output import INVALID, OK, USAGE, complain, library_with_warnings, say, wrote
+from tui.cli_output import INVALID, OK, USAGE, complain, say, searchable_library, wrote
 
 if TYPE_CHECKING:
     from library.figure_scene import Picture
@@ -39,9 +39,9 @@ def exercise_json(exercise: Exercise) -> dict[str, object]:
 
 
 def run_library(args: argparse.Namespace) -> int:
-    library = library_with_warnings()
+    _, index = searchable_library()
     filters = Filters(args.region, args.kind, args.position, args.equipment)
-    found = SearchIndex(library.exercises.values()).search(" ".join(args.text), filters)
+    found = index.search(" ".join(args.text), filters)
     if args.json:
         text = json.dumps([exercise_json(e) for e in found], ensure_ascii=False, indent=2)
         # JSON escapes C0 controls itself; C1 controls and bidi overrides are written as \u
@@ -103,32 +103,32 @@ def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
     return lines
 
 
-def nearest_id(wanted: str, library: Library) -> str | None:
+def nearest_id(wanted: str, library: Library, index: SearchIndex) -> str | None:
     """The id a mistyped or partial one most likely meant, or None rather than a wild guess."""
     close = difflib.get_close_matches(wanted, library.exercises, n=1, cutoff=0.7)
     if close:
         return close[0]
     # A part of an id ("hamstring"): the best search hit, if it holds a word that was typed.
     words = set(wanted.split("-"))
-    for exercise in SearchIndex(library.exercises.values()).search(" ".join(words))[:1]:
+    for exercise in index.search(" ".join(words))[:1]:
         if words & set(exercise.id.split("-")):
             return exercise.id
     return None
 
 
-def find_exercise(exercise_id: str, library: Library) -> Exercise | None:
+def find_exercise(exercise_id: str, library: Library, index: SearchIndex) -> Exercise | None:
     """The exercise, or None after one line naming the nearest real id."""
     exercise = library.get(exercise_id)
     if exercise is None:
-        guess = nearest_id(exercise_id, library)
+        guess = nearest_id(exercise_id, library, index)
         hint = f"; did you mean '{guess}'?" if guess else ""
         complain(f"no exercise '{exercise_id}' in the library{hint}")
     return exercise
 
 
 def run_show(exercise_id: str) -> int:
-    library = library_with_warnings()
-    exercise = find_exercise(exercise_id, library)
+    library, index = searchable_library()
+    exercise = find_exercise(exercise_id, library, index)
     if exercise is None:
         return INVALID
     say("\n".join(exercise_lines(exercise, library)))
@@ -154,7 +154,7 @@ def run_figure(args: argparse.Namespace) -> int:
     elif suffix not in (".pdf", ".svg", ".png"):
         complain(f"{target}: the file name must end in .pdf, .svg or .png")
         return USAGE
-    library = library_with_warnings()
+    library, index = searchable_library()
     if args.sheet:
         from exports.figure_pdf import contact_sheet
         from exports.styles import PAPER
@@ -172,7 +172,7 @@ def run_figure(args: argparse.Namespace) -> int:
         data = contact_sheet(entries, PAPER[args.paper])
         shown = f"{len(entries)} figures"
     else:
-        exercise = find_exercise(args.id, library)
+        exercise = find_exercise(args.id, library, index)
         if exercise is None:
             return INVALID
         if args.side and not exercise.sided:

@@ -1,26 +1,47 @@
-"""`hepster validate`, `hepster export` and `hepster new`: the commands about program files."""
+"""`hepster validate`, `hepster export` and `hepster new`: the commands about program files.
+Exporting several programs at once is `cli_export_many`; each one is `export_one`, here."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from library.errors import HepsterError
-from library.layers import Library, load_library
+from library.layers import Library
 from library.problems import InvalidFile
 from library.program_files import load_program
-from tui.cli_output import INVALID, OK, USAGE, complain, library_with_warnings, report, say
+from tui.cli_output import (
+    INVALID,
+    OK,
+    USAGE,
+    LibraryOnDemand,
+    complain,
+    complaint,
+    library_with_warnings,
+    report,
+    said,
+    say,
+)
+
+if TYPE_CHECKING:
+    from exports.handout import HandoutOptions
 
 
 def run_validate(paths: Sequence[Path]) -> int:
+    from library.library_cache import cached_library
     from library.validation import validate_path
 
+    # Only the full library, for the programs' lookups, comes from the cache: the paths asked
+    # about are always read and checked.
     cache: list[Library] = []
 
     def full_library() -> Library:
         if not cache:
-            cache.append(load_library())
+            cache.append(cached_library()[0])
         return cache[0]
 
     failed = False
@@ -36,33 +57,80 @@ def run_validate(paths: Sequence[Path]) -> int:
     return INVALID if failed else OK
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from exports.handout import ExportError, HandoutOptions, export_program, handout_warnings
+@dataclass
+class Outcome:
+    """What exporting one program has to say, kept until it is shown: a worker process of
+    `hepster export A.toml B.toml …` hands it back to the one process that prints."""
 
-    source: Path = args.program
-    library = library_with_warnings()
-    try:
-        program = load_program(source, library.get, known_ids=lambda: library.exercises)
-    except InvalidFile as error:
-        report(error.problems)
-        return INVALID
-    target: Path = args.output or source.with_suffix(".pdf")
+    code: int = OK
+    lines: list[tuple[bool, str]] = field(default_factory=list)  # (on stderr, the line)
+
+    def failed(self, code: int, *lines: str) -> Outcome:
+        self.code = code
+        self.lines += [(True, line) for line in lines]
+        return self
+
+    def show(self) -> None:
+        for on_stderr, line in self.lines:
+            print(line, file=sys.stderr if on_stderr else sys.stdout)
+
+
+def pdf_target(source: Path, output: Path | None) -> Path:
+    """Where the handout of `source` goes: beside it, into the folder `-o` names, or `-o`."""
+    if output is None:
+        return source.with_suffix(".pdf")
+    if output.is_dir():
+        return output / source.with_suffix(".pdf").name
+    return output
+
+
+def target_refusal(source: Path, target: Path) -> str | None:
+    """Why `target` cannot be the handout of `source` (a usage error), or None."""
     if target.suffix.lower() != ".pdf":
-        complain(f"{target}: the handout's file name must end in .pdf")
-        return USAGE
+        return f"{target}: the handout's file name must end in .pdf"
     if target.resolve() == source.resolve():
-        complain(f"{target}: that is the program itself; choose another name for the PDF")
-        return USAGE
-    options = HandoutOptions(paper=args.paper, large_print=args.large_print)
+        return f"{target}: that is the program itself; choose another name for the PDF"
+    return None
+
+
+def export_one(
+    source: Path, target: Path, options: HandoutOptions, library: LibraryOnDemand
+) -> Outcome:
+    """Export one program: the lines `hepster export PROGRAM.toml` prints, and its exit code."""
+    from exports.handout import ExportError, export_program, handout_warnings
+
+    outcome = Outcome()
+    try:
+        # The program's own exercises first: the library is read only if it needs one.
+        program = load_program(source, library.get, known_ids=library.ids, lookup_embedded=False)
+    except InvalidFile as error:
+        return outcome.failed(INVALID, *(str(problem) for problem in error.problems))
+    refusal = target_refusal(source, target)
+    if refusal is not None:
+        return outcome.failed(USAGE, complaint(refusal))
     try:
         written = export_program(program, target, options)
     except ExportError as error:
-        complain(f"{target}: {error}")
-        return INVALID
-    say(f"{written}: written")
+        return outcome.failed(INVALID, complaint(f"{target}: {error}"))
+    outcome.lines.append((False, said(f"{written}: written")))
     for warning in handout_warnings(program):
-        complain(f"{source}: note: {warning}")
-    return OK
+        outcome.lines.append((True, complaint(f"{source}: note: {warning}")))
+    return outcome
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from exports.handout import HandoutOptions
+
+    sources: list[Path] = args.programs
+    options = HandoutOptions(paper=args.paper, large_print=args.large_print)
+    if len(sources) > 1:
+        from tui.cli_export_many import export_many
+
+        return export_many(sources, args.output, options)
+    source = sources[0]
+    outcome = export_one(source, pdf_target(source, args.output), options, LibraryOnDemand())
+    outcome.show()
+    return outcome.code
 
 
 def run_new(path: Path, template_id: str | None) -> int:
