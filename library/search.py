@@ -171,29 +171,33 @@ class SearchIndex:
 
     def __init__(self, exercises: Iterable[Exercise]) -> None:
         self.exercises = sorted(exercises, key=lambda e: (e.name.lower(), e.id))
-        best: dict[str, dict[int, int]] = {}
+        # word -> tier -> the exercises with the word at best in that tier, gathered one
+        # exercise at a time into arrays: 4 bytes an entry, where a dict of every word's
+        # exercises would hold the cold start of a large library at twice its final memory.
+        gathered: dict[str, dict[int, array[int]]] = {}
         for position, exercise in enumerate(self.exercises):
+            best: dict[str, int] = {}
             for tier, text in fields_by_tier(exercise):
                 for word in words_of(text):
-                    found = best.setdefault(word, {})
-                    if found.get(position, 0) < tier:
-                        found[position] = tier
+                    if best.get(word, 0) < tier:
+                        best[word] = tier
+            for word, tier in best.items():
+                tiers = gathered.get(word)
+                if tiers is None:
+                    tiers = gathered[word] = {}
+                positions = tiers.get(tier)
+                if positions is None:
+                    positions = tiers[tier] = array("I")
+                positions.append(position)
         dense = max(1, len(self.exercises) // DENSE)
         # word -> (tier, the exercises with the word at best in that tier), best tier first
-        self.postings: dict[str, tuple[tuple[int, Mask | array[int]], ...]] = {}
-        for word, tiers in best.items():
-            grouped: dict[int, list[int]] = {}
-            for position, tier in tiers.items():
-                grouped.setdefault(tier, []).append(position)
-            self.postings[word] = tuple(
-                (
-                    tier,
-                    mask_of(grouped[tier])
-                    if len(grouped[tier]) > dense
-                    else array("I", grouped[tier]),
-                )
-                for tier in sorted(grouped, reverse=True)
+        self.postings: dict[str, tuple[tuple[int, Mask | array[int]], ...]] = {
+            word: tuple(
+                (tier, mask_of(tiers[tier]) if len(tiers[tier]) > dense else tiers[tier])
+                for tier in sorted(tiers, reverse=True)
             )
+            for word, tiers in gathered.items()
+        }
         # Sorted, so that the words a prefix starts are one slice (found by bisection).
         self.words = sorted(self.postings)
         # (first word of the name, position), sorted: the names a query word starts, by slice.

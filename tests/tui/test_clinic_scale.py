@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from tui_helpers import TODAY, WIDE, screen_text, type_text, until
 
 import library.library_cache
 from benchmarks.clinic_library import generate
@@ -14,8 +15,6 @@ from library.layers import Folder
 from library.locations import bundled_library
 from tui.app import HepsterApp
 from tui.widgets.results import ResultList
-
-from tui_helpers import TODAY, WIDE, screen_text, type_text, until
 
 CLINIC = 3000
 

@@ -22,9 +22,7 @@ async def test_the_pane_draws_the_highlighted_exercise() -> None:
         await search(pilot, "bridge")
         detail = app.main.query_one(ExerciseDetail)
         # The pane follows the search once the typing pauses.
-        await until(
-            pilot, lambda: detail.exercise is not None and detail.exercise.name == "Bridge"
-        )
+        await until(pilot, lambda: detail.exercise is not None and detail.exercise.name == "Bridge")
         await until(pilot, lambda: detail.drawing)
         await pilot.pause(0.1)
         lines = app.main.query_one("#detail-text", Static).render_lines(
