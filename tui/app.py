@@ -147,6 +147,9 @@ class HepsterApp(App[int]):
     # The program: every change goes through `edit`, or the session and then `changed`.
 
     def edit(self, edit: Edit) -> bool:
+        if not self.ready:  # the program named on the command line is not open yet
+            self.notify("Opening the program once the library is read…", timeout=3)
+            return False
         try:
             self.session.edit(edit)
         except EditError as error:

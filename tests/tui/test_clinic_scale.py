@@ -90,3 +90,40 @@ async def test_the_highlighted_row_shows_its_whole_name(clinic: Path) -> None:
         await pilot.press("down")
         lines = [results.render_line(y).text.rstrip() for y in range(3)]
         assert lines[0].endswith("…")  # no longer highlighted: one line, cut
+
+
+async def test_a_program_naming_clinic_exercises_opens_when_they_are_read(
+    clinic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hand-written program that names a clinic exercise without defining it is not
+    refused, nor opened blank, while the clinic library is still being read."""
+    wanted = "ankle-pumps-lakeview-2"  # the generator's third exercise
+    assert (clinic / "ankle-foot").is_dir()
+    program = tmp_path / "handwritten.toml"
+    program.write_text(
+        f'format = "hepster-program"\nversion = 1\ntitle = "Ankles"\n\n'
+        f'[[item]]\nexercise = "{wanted}"\n'
+    )
+    gate = threading.Event()
+    reading = library.library_cache.cached_library
+
+    def held(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if kwargs.get("progress") is not None:
+            gate.wait(20)
+        return reading(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library.library_cache, "cached_library", held)
+    folders = [Folder("bundled", bundled_library()), Folder("clinic", clinic)]
+    app = HepsterApp(program, today=TODAY, autosave=False, folders=folders)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await until(pilot, lambda: app.index is not None and len(app.index) > 0)
+        await pilot.pause(0.3)
+        assert not app.ready and "Could not open" not in screen_text(app)
+        # Nothing is added meanwhile to a blank program that the file would then replace.
+        await type_text(pilot, "bridge")
+        await pilot.press("enter")
+        assert not app.session.program.items
+        gate.set()
+        await until(pilot, lambda: app.ready)
+        assert [item.exercise for item in app.session.program.items] == [wanted]
+        assert app.session.path == program
