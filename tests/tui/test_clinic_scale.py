@@ -127,3 +127,35 @@ async def test_a_program_naming_clinic_exercises_opens_when_they_are_read(
         await until(pilot, lambda: app.ready)
         assert [item.exercise for item in app.session.program.items] == [wanted]
         assert app.session.path == program
+
+
+async def test_keys_typed_in_a_burst_search_once_for_the_whole_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A search is cancelled by the next keystroke if that arrives before it has started."""
+    from textual import events
+
+    from library.search import SearchIndex
+
+    searched: list[str] = []
+    find = SearchIndex.find
+
+    def counted(self: SearchIndex, text: str = "", filters: object = None):  # type: ignore[no-untyped-def]
+        searched.append(text)
+        return find(self, text, filters)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchIndex, "find", counted)
+    app = HepsterApp(today=TODAY, autosave=False, folders=[Folder("bundled", bundled_library())])
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: app.ready)
+        searched.clear()
+        assert app._driver is not None
+        for character in "bridge":  # as a fast typist's keys arrive: all at once
+            key = events.Key(character, character)
+            key.set_sender(app)
+            app._driver.send_message(key)
+        await pilot.pause(0.2)
+        assert searched[-1] == "bridge"
+        assert len(searched) < len("bridge")
+        browser = app.main.query_one("#browser")
+        assert browser.highlighted().name == "Bridge"  # type: ignore[attr-defined]

@@ -246,8 +246,11 @@ class LibraryBrowser(Vertical):
         self.announce()
 
     @on(Input.Changed, "#search")
-    def search_changed(self) -> None:
-        self.refresh_results()
+    def search_changed(self, event: Input.Changed) -> None:
+        # Keys typed in a burst reach the search box before their searches reach here: a
+        # search for text the box no longer holds is dropped, the next keystroke's replaces it.
+        if event.value == event.input.value:
+            self.refresh_results()
 
     @on(Input.Submitted, "#search")
     def submitted(self, event: Input.Submitted) -> None:
