@@ -37,9 +37,10 @@ class Progress:
         self.done, self.total = done, total
 
     def text(self) -> str:
+        # Short: it follows the count on a line 34 characters wide at 80×24.
         if not self.total:
-            return "clinic library…"
-        return f"clinic library {self.done * 100 // self.total}%…"
+            return "clinic…"
+        return f"clinic {self.done * 100 // self.total}%…"
 
 
 @dataclass(frozen=True)

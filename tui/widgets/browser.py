@@ -202,7 +202,7 @@ class LibraryBrowser(Vertical):
             return
         count, total = len(self.found), len(self.index.exercises)
         noun = "exercise" if total == 1 else "exercises"
-        shown = f"{total} {noun}" if count == total else f"{count} of {total} {noun}"
+        shown = f"{total:,} {noun}" if count == total else f"{count:,} of {total:,} {noun}"
         if not count:
             shown = "No match. Fewer words? Esc clears"
         if self.progress:
