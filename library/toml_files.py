@@ -5,16 +5,17 @@ from __future__ import annotations
 import errno
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from library.problems import InvalidFile, Problem
 from library.schema import PROGRAM_FORMAT, describe
 
 # Far larger than any real program or library file; a guard against being handed a disk image.
 MAX_BYTES = 5 * 1024 * 1024
-# tomllib says what it expected; a therapist needs to hear what they probably typed.
+# The TOML reader says what it expected; a therapist needs to hear what they probably typed.
 TOML_HINTS = {
     "Invalid value": 'text needs "quotes"; numbers, true/false, dates and [lists] do not',
     "Expected newline or end of document after a statement": (
@@ -77,8 +78,8 @@ def read_document(path: Path) -> dict[str, Any]:
         )
         raise InvalidFile([Problem(shown, "", message)])
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise InvalidFile([syntax_problem(shown, text, error)]) from None
     except ValueError:  # an integer past Python's 4,300-digit limit for reading numbers
         line = next((n for n, row in enumerate(text.splitlines(), 1) if LONG_DIGITS.search(row)), 0)
@@ -93,7 +94,7 @@ def read_document(path: Path) -> dict[str, Any]:
     return document
 
 
-def syntax_problem(shown: str, text: str, error: tomllib.TOMLDecodeError) -> Problem:
+def syntax_problem(shown: str, text: str, error: tomli.TOMLDecodeError) -> Problem:
     message = str(error)
     match = TOML_POSITION.search(message)
     place = "end of file"

@@ -143,8 +143,14 @@ def start_loading(
             more.set_exception(error)
 
     loaded = first_stage(program_path, autosave, local, cache_file("library-without-clinic"))
-    threading.Thread(target=read_all, name="hepster-library", daemon=True).start()
-    return chain(loaded, lambda first: replace(first, more=more, progress=progress))
+
+    def then(first: Loaded) -> Loaded:
+        # Only now: two threads reading at once would take turns at the interpreter, and the
+        # first screen would wait for both.
+        threading.Thread(target=read_all, name="hepster-library", daemon=True).start()
+        return replace(first, more=more, progress=progress)
+
+    return chain(loaded, then)
 
 
 # A whole library whose cache is at most this big is read before the first screen (about a
