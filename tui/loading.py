@@ -32,6 +32,8 @@ class Progress:
 
     def __init__(self) -> None:
         self.done, self.total = 0, 0
+        # Set once the first screen is painted: reading before would slow the paint down.
+        self.go = threading.Event()
 
     def __call__(self, done: int, total: int) -> None:
         self.done, self.total = done, total
@@ -137,6 +139,7 @@ def start_loading(
     def read_all() -> None:
         from library.library_cache import cached_library
 
+        progress.go.wait()
         try:
             more.set_result(cached_library(folders, progress=progress, pause=True))
         except BaseException as error:

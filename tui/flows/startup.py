@@ -66,6 +66,9 @@ async def rest_of_library(app: HepsterApp, first: Loaded) -> None:
     timer = app.set_interval(PROGRESS_EVERY_S, lambda: browser.show_progress(progress.text()))
     browser.show_progress(progress.text())
     waiting = waits_for_library(app, first)
+    while not app.painted:  # the first screen first: the thread would slow it down
+        await asyncio.sleep(0.01)
+    progress.go.set()
     try:
         library, index = await asyncio.wrap_future(first.more)
     except (HepsterError, OSError) as error:
