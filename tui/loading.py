@@ -120,11 +120,11 @@ def read_program(
 def start_loading(
     program_path: Path | None, autosave: bool, folders: Sequence[Folder] | None
 ) -> Future[Loaded]:
-    """Read everything now if the library's cache is fresh (a few milliseconds, and faster than
-    any thread while Textual holds the interpreter), in a thread otherwise.
+    """Read what the first screen shows now (`first_stage`).
 
     With a clinic library that is large, or not in the cache, the app starts without it: the
-    bundled and personal exercises first, the whole library from a thread in `Loaded.more`.
+    bundled and personal exercises first, the whole library from a thread in `Loaded.more`,
+    which starts once the first screen is painted (`Progress.go`).
     """
     from library.layers import library_folders
     from library.library_cache import cache_file
@@ -145,15 +145,13 @@ def start_loading(
         except BaseException as error:
             more.set_exception(error)
 
-    loaded = first_stage(program_path, autosave, local, cache_file("library-without-clinic"))
-
-    def then(first: Loaded) -> Loaded:
-        # Only now: two threads reading at once would take turns at the interpreter, and the
-        # first screen would wait for both.
-        threading.Thread(target=read_all, name="hepster-library", daemon=True).start()
-        return replace(first, more=more, progress=progress)
-
-    return chain(loaded, then)
+    first = first_stage(program_path, autosave, local, cache_file("library-without-clinic"))
+    if first.exception() is not None:
+        return first
+    threading.Thread(target=read_all, name="hepster-library", daemon=True).start()
+    whole: Future[Loaded] = Future()
+    whole.set_result(replace(first.result(), more=more, progress=progress))
+    return whole
 
 
 # A whole library whose cache is at most this big is read before the first screen (about a
@@ -170,45 +168,26 @@ def small(file: Path, folders: Sequence[Folder]) -> bool:
         return False
 
 
-def chain(future: Future[Loaded], then: Callable[[Loaded], Loaded]) -> Future[Loaded]:
-    """A future of `then` of what `future` gives."""
-    result: Future[Loaded] = Future()
-
-    def done(finished: Future[Loaded]) -> None:
-        error = finished.exception()
-        if error is not None:
-            result.set_exception(error)
-        else:
-            result.set_result(then(finished.result()))
-
-    future.add_done_callback(done)
-    return result
-
-
 def first_stage(
     program_path: Path | None,
     autosave: bool,
     folders: Sequence[Folder],
     file: Path | None,
 ) -> Future[Loaded]:
+    """What the first screen shows, read now: from the cache in a few milliseconds, or afresh
+    (the bundled library: some 150 ms, which a thread would only stretch, taking turns at the
+    interpreter with Textual drawing the screen)."""
     future: Future[Loaded] = Future()
-
-    def load() -> None:
-        try:
-            loaded = read_everything(program_path, autosave, folders, file=file)
-            assert loaded is not None
-            future.set_result(loaded)
-        except BaseException as error:
-            future.set_exception(error)
-
     try:
         quick = read_everything(program_path, autosave, folders, cache_only=True, file=file)
     except (HepsterError, OSError):
-        quick = None  # the thread meets it again, and the app says what went wrong
-    if quick is not None:
-        future.set_result(quick)
-    else:
-        threading.Thread(target=load, name="hepster-load", daemon=True).start()
+        quick = None  # read again below, and the app says what went wrong
+    try:
+        loaded = quick or read_everything(program_path, autosave, folders, file=file)
+        assert loaded is not None
+        future.set_result(loaded)
+    except Exception as error:  # said by the app, which then starts without a library
+        future.set_exception(error)
     return future
 
 
