@@ -79,7 +79,9 @@ def main() -> int:
             later.append(time.perf_counter() - started)
         size = target.stat().st_size
         # The floor, in the same run: the same handout without its pictures. The figures'
-        # cache is emptied before each timed export with them, as for a first export.
+        # caches (their frames, layout and PDF operators) are emptied before each timed export
+        # with them, as for a first export.
+        from exports.figure_pdf import fitted_figure, operators
         from library.figure_scene import drawn_frames
 
         plain = replace(
@@ -87,7 +89,8 @@ def main() -> int:
         )
         pictured, floor = [], []
         for run in range(options.runs):
-            drawn_frames.cache_clear()
+            for cache in (drawn_frames, fitted_figure, operators):
+                cache.cache_clear()
             started = time.perf_counter()
             export_program(program, Path(folder) / f"p-{run}.pdf", handout)
             pictured.append(time.perf_counter() - started)

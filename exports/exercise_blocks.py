@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
-from exports.figure_pdf import FigureFlowable
+from exports.figure_pdf import FigureFlowable, fitted_figure
 from exports.flowables import (
     BLACK,
     FitWidth,
@@ -36,7 +36,6 @@ from exports.styles import Styles, tightened
 from library.dose_glance import glance, limb, rounds_explained, side_value
 from library.dose_text import item_name
 from library.errors import HepsterError
-from library.figure_scene import fitted_picture
 from library.model import NO_SECTION, Exercise, Item, Program
 from library.pictures import picture_root
 from library.side_text import OPPOSITE, Reading, fill, reading, repeat_step
@@ -189,7 +188,7 @@ def illustration(entry: Entry, styles: Styles, width: float) -> Flowable | None:
                 f"exercise {entry.number}, {entry.exercise.name}: {error}"
             ) from error
     side = entry.item.dose.side if entry.item.dose is not None else None
-    drawn = fitted_picture(entry.exercise, side, width, styles.picture_height)
+    drawn = fitted_figure(entry.exercise, side, width, styles.picture_height)
     return None if drawn is None else FigureFlowable(drawn, width, styles.picture_height)
 
 

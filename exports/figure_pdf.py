@@ -11,7 +11,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from library.figure_scene import Picture, Shape
+from library.figure_scene import Picture, Shape, fitted_picture
+from library.model import Exercise
+
+# Figures laid out, and drawn as PDF operators, remembered, keyed by what they are drawn from:
+# the next handout of the same exercises draws the same figures again, and laying one out costs
+# as much as drawing it. Full, they hold about 5 MiB (a figure's operators about 30 KiB).
+FITTED = 128
+DRAWN = 128
 
 
 @functools.cache
@@ -68,6 +75,29 @@ def draw_picture(canvas: Canvas, picture: Picture, x: float, y: float, width: fl
     canvas.restoreState()
 
 
+@functools.lru_cache(maxsize=FITTED)
+def fitted_figure(
+    exercise: Exercise, side: str | None, width: float, height: float
+) -> Picture | None:
+    """`fitted_picture`, remembered: laying a figure's frames out costs as much as drawing it."""
+    return fitted_picture(exercise, side, width, height)
+
+
+@functools.lru_cache(maxsize=DRAWN)
+def operators(picture: Picture, width: float) -> str:
+    """What `draw_picture` writes into a page for `picture`, `width` points wide, at the origin.
+
+    It sets every colour, line width, cap and join it uses, inside a saved and restored state,
+    so what it writes depends on nothing drawn before it: it is drawn once, on a canvas of its
+    own, and copied into each page that shows it (ReportLab keeps a page's operators in
+    `_code`). Its colours are opaque; ReportLab notes them as needing PDF 1.4, which the
+    handout's text has already asked for."""
+    canvas = Canvas(io.BytesIO())
+    start = len(canvas._code)
+    draw_picture(canvas, picture, 0, 0, width)
+    return "\n".join(canvas._code[start:])  # as ReportLab joins a page's operators
+
+
 class FigureFlowable(Flowable):  # type: ignore[misc]  # ReportLab is untyped
     """A picture scaled to fit `width` × `height` points without distortion."""
 
@@ -82,7 +112,7 @@ class FigureFlowable(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         return self.width, self.height
 
     def draw(self) -> None:
-        draw_picture(self.canv, self.picture, 0, 0, self.width)
+        self.canv._code.append(operators(self.picture, self.width))
 
 
 def figure_pdf(picture: Picture, width: float = 340.0) -> bytes:

@@ -27,14 +27,13 @@ from reportlab.platypus import Flowable, PageBreak, Table
 
 from exports.dates import WEEKDAYS, listed, month_day, short_weekday
 from exports.exercise_blocks import Entry, entries
-from exports.figure_pdf import FigureFlowable
+from exports.figure_pdf import FigureFlowable, fitted_figure
 from exports.flowables import BLACK, PictureError, picture, table_style
 from exports.markup import Strong, para
 from exports.styles import REGULAR_SIZES, Styles
 from exports.typeface import register_fonts
 from library.dose_glance import a_day, limb, side_value, work
 from library.dose_text import SEPARATOR, days_a_week
-from library.figure_scene import fitted_picture
 from library.log_days import (
     MOST_TICKS,
     WEEK,
@@ -369,7 +368,7 @@ def small_picture(entry: Entry, width: float, height: float) -> Flowable | None:
             return picture(image, width, height)
         except PictureError:
             return None  # the exercise's own block has already said why
-    drawn = fitted_picture(entry.exercise, entry.side, width, height)
+    drawn = fitted_figure(entry.exercise, entry.side, width, height)
     return None if drawn is None else FigureFlowable(drawn, width, height)
 
 
