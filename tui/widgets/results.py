@@ -37,6 +37,7 @@ from tui.widgets.clicks import FOCUSED_BY_THIS_PRESS_S
 # The highlighted row's name wraps to at most this many lines (names are at most 80 characters).
 MOST_LINES = 4
 BOLD, ITALIC = Style(bold=True), Style(italic=True)
+MOST_REMEMBERED = 2000  # drawn rows kept (a few screenfuls of several widths)
 
 
 class ResultList(ScrollView, can_focus=True):
@@ -88,7 +89,8 @@ class ResultList(ScrollView, can_focus=True):
         self.highlighted: int | None = None
         self.focused_at = 0.0
         self.highlighted_at_press: int | None = None
-        self.cache: dict[tuple[int, bool, int], list[Strip]] = {}
+        # Drawn rows, by what they show: a keystroke's matches are mostly the last one's.
+        self.cache: dict[tuple[str, str, str, bool, bool, int], list[Strip]] = {}
         self.known_width = 0
         self.known_styles: tuple[Style, Style] | None = None
 
@@ -98,16 +100,15 @@ class ResultList(ScrollView, can_focus=True):
         """Show `rows` (the list is kept, not copied), the cursor on the first, at the top.
         (No Highlighted message: whoever gave the rows knows.)"""
         self.rows, self.ticked = rows, ticked
-        self.cache.clear()
         self.highlighted = 0 if rows else None
         self.update_size()
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        if self.scroll_offset.y:
+            self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
     def retick(self, ticked: set[str]) -> None:
         """Other exercises are in the program now: redraw the rows on screen with their ticks."""
         self.ticked = ticked
-        self.cache.clear()
         self.refresh()
 
     def move_to(self, row: int | None) -> None:
@@ -194,10 +195,14 @@ class ResultList(ScrollView, can_focus=True):
 
     def strips(self, row: int, highlighted: bool) -> list[Strip]:
         width = self.width()
-        key = (row, highlighted, width)
+        exercise = self.rows[row]
+        ticked = exercise.id in self.ticked
+        key = (exercise.id, exercise.name, exercise.layer, ticked, highlighted, width)
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = self.draw(self.rows[row], highlighted, width)
+            if len(self.cache) > MOST_REMEMBERED:
+                self.cache.clear()
+            found = self.cache[key] = self.draw(exercise, highlighted, width)
         return found
 
     def draw(self, exercise: Exercise, highlighted: bool, width: int) -> list[Strip]:
