@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,15 +39,29 @@ def exercise_json(exercise: Exercise) -> dict[str, object]:
     return data
 
 
+def print_json(exercises: Sequence[Exercise]) -> None:
+    """The same text as `json.dumps(list, indent=2)`, an exercise at a time: a clinic library's
+    50,000 would otherwise be one string of hundreds of megabytes, and copies of it."""
+    if not exercises:
+        print("[]")
+        return
+    print("[")
+    last = len(exercises) - 1
+    for number, exercise in enumerate(exercises):
+        text = json.dumps(exercise_json(exercise), ensure_ascii=False, indent=2)
+        # JSON escapes C0 controls itself; C1 controls and bidi overrides are written as \u
+        # escapes too (the same text to a JSON reader, and nothing a terminal acts on).
+        text = UNSAFE_BUT_NEWLINE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
+        print("  " + text.replace("\n", "\n  ") + ("," if number < last else ""))
+    print("]")
+
+
 def run_library(args: argparse.Namespace) -> int:
     _, index = searchable_library()
     filters = Filters(args.region, args.kind, args.position, args.equipment)
     found = index.search(" ".join(args.text), filters)
     if args.json:
-        text = json.dumps([exercise_json(e) for e in found], ensure_ascii=False, indent=2)
-        # JSON escapes C0 controls itself; C1 controls and bidi overrides are written as \u
-        # escapes too (the same text to a JSON reader, and nothing a terminal acts on).
-        print(UNSAFE_BUT_NEWLINE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text))
+        print_json(found)
         return OK
     if not found:
         complain("no exercise matches; try fewer words or other filters")

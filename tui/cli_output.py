@@ -47,9 +47,14 @@ def searchable_library(
 ) -> tuple[Library, SearchIndex]:
     """The merged library and its search index, from the cache the app keeps (read afresh when
     any library file changed); its problems are shown each time but do not stop the command."""
+    import gc
+
     from library.library_cache import cached_library
 
     library, index = cached_library()
+    # It lasts as long as the command: out of the collector's sight, which would otherwise walk
+    # all of it each time the command's own work (JSON for 50,000 exercises, say) set it off.
+    gc.freeze()
     show_problems(library.problems)
     return library, index
 
