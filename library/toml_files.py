@@ -32,6 +32,10 @@ DATE_LIKE = re.compile(r"=\s*\d{1,4}-\d{1,2}-\d{1,2}\s*(#.*)?$")
 MAX_DIGITS = 15
 TOO_MANY_DIGITS = f"a number may have at most {MAX_DIGITS} digits"
 LONG_DIGITS = re.compile(r"\d{4000,}")
+# What a number of MAX_DIGITS or more must look like in the file, in any base TOML allows (a
+# run of digits, underscores, hex digits and the 0x, 0o, 0b marks); text without such a run
+# holds none, and is spared a walk through every value.
+MAYBE_LONG = re.compile(r"[0-9a-fA-F_xob]{13,}")
 DATE_HINT = "a date is written as year-month-day with a real month and day, like 2026-11-24"
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
@@ -88,7 +92,8 @@ def read_document(path: Path) -> dict[str, Any]:
     except RecursionError:  # thousands of nested [ or { : no hand-written file does this
         message = "not valid TOML for hepster: lists or tables are nested too deeply"
         raise InvalidFile([Problem(shown, "", message)]) from None
-    too_long = [Problem(shown, place, TOO_MANY_DIGITS) for place in long_numbers(document)]
+    places = long_numbers(document) if MAYBE_LONG.search(text) else []
+    too_long = [Problem(shown, place, TOO_MANY_DIGITS) for place in places]
     if too_long:
         raise InvalidFile(too_long)
     return document
