@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from library.problems import InvalidFile
 from library.toml_files import MAX_DIGITS, read_document
 
-
 PREFIX = {"dec": "", "hex": "0x", "oct": "0o", "bin": "0b"}
 SPEC = {"dec": "d", "hex": "x", "oct": "o", "bin": "b"}
 
