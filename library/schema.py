@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+import sys
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -190,8 +191,15 @@ class Table:
         return value
 
     def texts(
-        self, key: str, max_items: int, max_len: int, *, required: bool = False
+        self,
+        key: str,
+        max_items: int,
+        max_len: int,
+        *,
+        required: bool = False,
+        shared: bool = False,
     ) -> tuple[str, ...]:
+        """`shared`: words many exercises repeat (tags, equipment), kept once in memory."""
         if self.missing(key, required):
             return ()
         value = self.raw[key]
@@ -211,7 +219,7 @@ class Table:
                 continue
             checked = self.check_text(place, entry, max_len, required=True, multiline=False)
             if checked is not None:
-                result.append(checked)
+                result.append(sys.intern(checked) if shared else checked)
         return tuple(result)
 
     def word(self, key: str, words: Sequence[str], *, required: bool = False) -> str | None:
@@ -219,7 +227,8 @@ class Table:
             return None
         value = self.raw[key]
         if value in words:
-            return str(value)
+            # The vocabulary's own string, shared by every exercise that uses the word.
+            return words[words.index(value)]
         self.fail(key, f"must be one of {quoted(words)} (got {describe(value)})")
         return None
 
@@ -240,7 +249,7 @@ class Table:
                     f"must be one of {quoted(words)} (got {describe(entry)}){guess}",
                 )
             elif entry not in result:
-                result.append(entry)
+                result.append(words[words.index(entry)])  # shared, as in `word`
         return tuple(result)
 
     def integer(self, key: str, lo: int, hi: int) -> int | None:
@@ -437,7 +446,7 @@ def check_exercise(
         regions=table.words("regions", REGIONS, required=True),
         kind=table.word("kind", KINDS, required=True) or "",
         position=table.word("position", POSITIONS),
-        equipment=table.texts("equipment", 12, 80),
+        equipment=table.texts("equipment", 12, 80, shared=True),
         sided=bool(sided),
         summary=table.text("summary", 300),
         steps=table.texts("steps", 12, 400, required=True),
@@ -445,7 +454,7 @@ def check_exercise(
         cautions=table.texts("cautions", 12, 300),
         image=check_image(table, source.parent, root, image_must_exist),
         video=check_video(table),
-        tags=table.texts("tags", 30, 80),
+        tags=table.texts("tags", 30, 80, shared=True),
         dose=dose,
         figure=check_figure_table(table),
         layer=layer,
