@@ -161,7 +161,7 @@ def store(file: Path, key: tuple[Any, ...], library: Library, index: SearchIndex
 
     with contextlib.suppress(OSError, pickle.PicklingError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(file, write)
+        atomic_write(file, write, durable=False)  # a cache: rebuilt if ever lost
 
 
 Progress = Callable[[int, int], None]
