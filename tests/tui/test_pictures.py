@@ -52,3 +52,15 @@ async def test_f10_shows_the_picture_large_at_80x24_and_closes() -> None:
         assert braille(shown) > 100
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, PictureScreen))
+
+
+async def test_the_picture_arriving_mid_typing_does_not_lose_the_match() -> None:
+    """The pane starts drawing pictures a moment after start-up; if that moment falls while
+    the therapist types, the pane still follows the search."""
+    async with running() as (app, pilot):
+        detail = app.main.query_one(ExerciseDetail)
+        bridge = next(e for e in app.index.exercises if e.name == "Bridge")  # type: ignore[union-attr]
+        detail.show(bridge, [], soon=True)  # a keystroke's best match, shown when typing pauses
+        detail.start_drawing()  # the first picture's moment, in between
+        await until(pilot, lambda: detail.exercise is bridge)
+        assert detail.drawing

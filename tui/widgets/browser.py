@@ -183,14 +183,15 @@ class LibraryBrowser(Vertical):
             if exercise.id == exercise_id:
                 self.query_one(ResultList).move_to(position)
 
-    def refresh_results(self) -> None:
+    def refresh_results(self, *, typing: bool = False) -> None:
+        """The matches of the search and filters; `typing`: because a key was typed."""
         if self.index is None:
             return
         search = self.query_one("#search", Input).value
         self.found = self.index.find(search, self.filters())
         self.query_one(ResultList).show_rows(self.found, self.in_program)
         self.show_count()
-        self.announce(typing=True)
+        self.announce(typing=typing)
 
     def show_progress(self, text: str) -> None:
         """How far a clinic library still being read is, after the count of those here."""
@@ -250,7 +251,7 @@ class LibraryBrowser(Vertical):
         # Keys typed in a burst reach the search box before their searches reach here: a
         # search for text the box no longer holds is dropped, the next keystroke's replaces it.
         if event.value == event.input.value:
-            self.refresh_results()
+            self.refresh_results(typing=True)
 
     @on(Input.Submitted, "#search")
     def submitted(self, event: Input.Submitted) -> None:

@@ -175,4 +175,7 @@ class ExerciseDetail(VerticalScroll, can_focus=True):
     def start_drawing(self) -> None:
         self.drawing = True
         self.stale = True
-        self.show(self.exercise, self.overridden)
+        # What waits for the typing to pause is drawn then, with its picture; showing the
+        # current one now would cancel it.
+        if self.waiting_for is None:
+            self.show(self.exercise, self.overridden)
