@@ -23,6 +23,25 @@ T = TypeVar("T")
 TIMEOUT_S = 900.0
 
 
+# The floor of every start-up figure: a bare Textual app (Header, Label, Footer) that exits as
+# soon as it is on screen.
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Label
+
+class Bare(App[None]):
+    def compose(self):
+        yield Header()
+        yield Label("Hello")
+        yield Footer()
+
+    def on_ready(self) -> None:
+        self.exit()
+
+Bare().run(headless=True)
+"""
+
+
 class RunFailed(Exception):
     """A child process that failed; says why in one line, the last its stderr said."""
 

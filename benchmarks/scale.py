@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.measure import (
+    BARE_APP,
     REPO,
     RunFailed,
     empty_cache,
@@ -93,22 +94,6 @@ PYTHON = sys.executable
 CHILD = (PYTHON, "-m", "benchmarks.scale", "--child")
 CONSOLE_SCRIPT = Path(PYTHON).with_name("hepster")  # what `pip install` put beside python
 HEPSTER = (str(CONSOLE_SCRIPT),) if CONSOLE_SCRIPT.is_file() else (PYTHON, "-m", "tui")
-
-BARE_READY = """
-from textual.app import App
-from textual.widgets import Footer, Header, Label
-
-class Bare(App[None]):
-    def compose(self):
-        yield Header()
-        yield Label("Hello")
-        yield Footer()
-
-    def on_ready(self) -> None:
-        self.exit()
-
-Bare().run(headless=True)
-"""
 
 HEPSTER_READY = """
 import sys
@@ -229,7 +214,7 @@ def app_ready(size: Size, *, cache_empty: bool) -> list[Result]:
         return seconds((PYTHON, "-c", HEPSTER_READY), hepster_environment)
 
     def bare() -> float:
-        return seconds((PYTHON, "-c", BARE_READY), bare_environment)
+        return seconds((PYTHON, "-c", BARE_APP), bare_environment)
 
     # A cold start needs no warm-up of its own: the warm figure, just before, compiled the
     # bytecode and read the files into the system's cache.
