@@ -103,15 +103,17 @@ def from_cache(
     file: Path | None = None,
     *,
     pause: bool = False,
+    key: tuple[Any, ...] | None = None,
 ) -> tuple[Library, SearchIndex] | None:
     """The library and its index if the cache is there and nothing has changed since.
 
-    `pause`: read in a thread while a screen runs; let it between chunks.
+    `pause`: read in a thread while a screen runs; let it between chunks. `key`: the folders'
+    `fingerprint`, if the caller has it already.
     """
     folders = library_folders() if folders is None else folders
     file = cache_file() if file is None else file
     with contextlib.suppress(*DAMAGED), file.open("rb") as stream, collector_paused():
-        if pickle.load(stream) != fingerprint(folders):
+        if pickle.load(stream) != (fingerprint(folders) if key is None else key):
             return None
         library = pickle.load(stream)
         exercises: list[Exercise] = []
@@ -178,10 +180,10 @@ def cached_library(
     (`progress(files read, files)` told as it goes)."""
     folders = library_folders() if folders is None else folders
     file = cache_file() if file is None else file
-    found = from_cache(folders, file, pause=pause)
+    key = fingerprint(folders)  # once: a walk over every file of every folder
+    found = from_cache(folders, file, pause=pause, key=key)
     if found is not None:
         return found
-    key = fingerprint(folders)
     with collector_paused():
         library = load_library(folders, progress=progress)
         index = SearchIndex(library.exercises.values())

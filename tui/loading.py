@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from library.errors import HepsterError
 from library.model import Exercise, Program
 from library.problems import InvalidFile, Problem
 
@@ -77,20 +76,15 @@ def read_everything(
     autosave: bool,
     folders: Sequence[Folder] | None = None,
     *,
-    cache_only: bool = False,
     file: Path | None = None,
-) -> Loaded | None:
-    """The library, the settings, the program named on the command line, leftover autosaves.
-
-    With `cache_only`, None unless the library's cache is up to date (the fast path).
-    """
-    from library.library_cache import cached_library, from_cache
+    found: tuple[Library, SearchIndex] | None = None,
+) -> Loaded:
+    """The library (`found` if it is read already), the settings, the program named on the
+    command line, leftover autosaves."""
+    from library.library_cache import cached_library
     from library.settings import load_settings
 
-    found = from_cache(folders, file) if cache_only else cached_library(folders, file)
-    if found is None:
-        return None
-    library, index = found
+    library, index = cached_library(folders, file) if found is None else found
     settings, settings_problems = load_settings()
     program, program_problems = read_program(program_path, library.get, library.exercises)
     autosaves = []
@@ -131,8 +125,11 @@ def start_loading(
 
     folders = library_folders() if folders is None else list(folders)
     local = [folder for folder in folders if folder.layer != "clinic"]
-    if len(local) == len(folders) or small(cache_file(), folders):
-        return first_stage(program_path, autosave, folders, None)
+    if len(local) == len(folders):
+        return first_stage(program_path, autosave, folders)
+    found = small_library(cache_file(), folders)
+    if found is not None:
+        return first_stage(program_path, autosave, folders, found=found)
     progress = Progress()
     more: Future[tuple[Library, SearchIndex]] = Future()
 
@@ -145,7 +142,7 @@ def start_loading(
         except BaseException as error:
             more.set_exception(error)
 
-    first = first_stage(program_path, autosave, local, cache_file("library-without-clinic"))
+    first = first_stage(program_path, autosave, local, file=cache_file("library-without-clinic"))
     if first.exception() is not None:
         return first
     threading.Thread(target=read_all, name="hepster-library", daemon=True).start()
@@ -159,33 +156,30 @@ def start_loading(
 SMALL_CACHE = 1_000_000
 
 
-def small(file: Path, folders: Sequence[Folder]) -> bool:
+def small_library(file: Path, folders: Sequence[Folder]) -> tuple[Library, SearchIndex] | None:
+    """The whole library, if its cache is small and up to date."""
     from library.library_cache import from_cache
 
     try:
-        return file.stat().st_size <= SMALL_CACHE and from_cache(folders, file) is not None
+        return from_cache(folders, file) if file.stat().st_size <= SMALL_CACHE else None
     except OSError:
-        return False
+        return None
 
 
 def first_stage(
     program_path: Path | None,
     autosave: bool,
     folders: Sequence[Folder],
-    file: Path | None,
+    *,
+    file: Path | None = None,
+    found: tuple[Library, SearchIndex] | None = None,
 ) -> Future[Loaded]:
     """What the first screen shows, read now: from the cache in a few milliseconds, or afresh
     (the bundled library: some 150 ms, which a thread would only stretch, taking turns at the
     interpreter with Textual drawing the screen)."""
     future: Future[Loaded] = Future()
     try:
-        quick = read_everything(program_path, autosave, folders, cache_only=True, file=file)
-    except (HepsterError, OSError):
-        quick = None  # read again below, and the app says what went wrong
-    try:
-        loaded = quick or read_everything(program_path, autosave, folders, file=file)
-        assert loaded is not None
-        future.set_result(loaded)
+        future.set_result(read_everything(program_path, autosave, folders, file=file, found=found))
     except Exception as error:  # said by the app, which then starts without a library
         future.set_exception(error)
     return future
