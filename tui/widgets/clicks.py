@@ -12,7 +12,11 @@ from textual.widgets import OptionList
 FOCUSED_BY_THIS_PRESS_S = 0.25
 
 
-class ClickToChooseList(OptionList):
+class ClickToChoose:
+    """What a list needs to tell a choosing click from an acting one: mix in before the widget
+    class; the widget has a `highlighted` row (int or None)."""
+
+    highlighted: int | None
     highlighted_at_press: int | None = None
     focused_at = 0.0
 
@@ -24,7 +28,14 @@ class ClickToChooseList(OptionList):
         # -1: the click only gives the list the focus and chooses an entry.
         self.highlighted_at_press = -1 if just_focused else self.highlighted
 
+    def pressed_on(self, row: int | None) -> bool:
+        """Whether the press that ends in this click was on `row` while it was already chosen
+        (each press asks once); None: not a click (Enter), which always acts."""
+        pressed, self.highlighted_at_press = self.highlighted_at_press, None
+        return pressed is None or pressed == row
+
+
+class ClickToChooseList(ClickToChoose, OptionList):
     def acts_on(self, event: OptionList.OptionSelected) -> bool:
         """Whether a selection should act: Enter always; a click only on the chosen entry."""
-        pressed, self.highlighted_at_press = self.highlighted_at_press, None
-        return pressed is None or pressed == event.option_index
+        return self.pressed_on(event.option_index)

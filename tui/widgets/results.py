@@ -15,7 +15,6 @@ chooses it (adds the exercise): a stray click never changes the program.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -32,7 +31,7 @@ from textual.strip import Strip
 
 from library.model import Exercise
 from tui.commands import bindings
-from tui.widgets.clicks import FOCUSED_BY_THIS_PRESS_S
+from tui.widgets.clicks import ClickToChoose
 
 # The highlighted row's name wraps to at most this many lines (names are at most 80 characters).
 MOST_LINES = 4
@@ -40,7 +39,7 @@ BOLD, ITALIC = Style(bold=True), Style(italic=True)
 MOST_REMEMBERED = 2000  # drawn rows kept (a few screenfuls of several widths)
 
 
-class ResultList(ScrollView, can_focus=True):
+class ResultList(ClickToChoose, ScrollView, can_focus=True):
     """The exercises that match, best first; Enter, or a click on the chosen one, adds it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"result-list--highlighted"}
@@ -87,8 +86,6 @@ class ResultList(ScrollView, can_focus=True):
         self.rows: Sequence[Exercise] = ()
         self.ticked: set[str] = set()
         self.highlighted: int | None = None
-        self.focused_at = 0.0
-        self.highlighted_at_press: int | None = None
         # Drawn rows, by what they show: a keystroke's matches are mostly the last one's.
         self.cache: dict[tuple[str, str, str, bool, bool, int], list[Strip]] = {}
         self.known_width = 0
@@ -278,23 +275,14 @@ class ResultList(ScrollView, can_focus=True):
 
     # The mouse.
 
-    def on_focus(self, event: events.Focus) -> None:
-        self.focused_at = time.monotonic()
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        just_focused = time.monotonic() - self.focused_at < FOCUSED_BY_THIS_PRESS_S
-        # -1: the click only gives the list the focus and chooses an entry.
-        self.highlighted_at_press = -1 if just_focused else self.highlighted
-
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        pressed, self.highlighted_at_press = self.highlighted_at_press, None
         offset = event.get_content_offset(self)
         found = None if offset is None else self.row_at(self.scroll_offset.y + offset.y)
+        chosen_before = found is not None and self.pressed_on(found[0])
         if found is None:
             return
-        row = found[0]
-        if row == self.highlighted and pressed == row:
+        if found[0] == self.highlighted and chosen_before:
             self.post_message(self.Chosen())
         else:
-            self.move_to(row)
+            self.move_to(found[0])
