@@ -205,6 +205,9 @@ def export_many(sources: Sequence[Path], output: Path | None, options: HandoutOp
                     for line in library_problems:
                         print(line, file=sys.stderr)
                 outcome.show()
+                # Each handout's line as it is written, also into a pipe or a log, which would
+                # otherwise hold them all until the end.
+                sys.stdout.flush()
                 failed = failed or outcome.code != OK
                 progress.show(done)
     finally:
