@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from library.dose_text import amount_text, days_a_week, seconds_text
 from library.model import Amount, Dose, Exercise, high
-from library.side_text import fill
+from library.side_text import fill_all
+from library.speech import N_, _, n_, p_
 
 
 @dataclass(frozen=True)
@@ -88,27 +89,47 @@ def limb(exercise: Exercise | None) -> str:
     return "side"
 
 
+# Whole phrases, not "Left" + the limb: other languages change the side word with the limb's
+# gender ("Pierna izquierda", "Brazo izquierdo").
+SIDE_VALUES = {
+    ("left", "leg"): N_("Left leg"),
+    ("right", "leg"): N_("Right leg"),
+    ("each", "leg"): N_("Each leg"),
+    ("alternating", "leg"): N_("Legs in turn"),
+    ("left", "arm"): N_("Left arm"),
+    ("right", "arm"): N_("Right arm"),
+    ("each", "arm"): N_("Each arm"),
+    ("alternating", "arm"): N_("Arms in turn"),
+    ("left", "side"): N_("Left side"),
+    ("right", "side"): N_("Right side"),
+    ("each", "side"): N_("Each side"),
+    ("alternating", "side"): N_("Sides in turn"),
+}
+
+
 def side_value(side: str, limb_word: str) -> str:
     """ "Left leg", "Each arm", "Legs in turn", "Right side"."""
-    if side in ("left", "right"):
-        return f"{side.capitalize()} {limb_word}"
-    if side == "each":
-        return f"Each {limb_word}"
-    return f"{limb_word.capitalize()}s in turn"
+    return _(SIDE_VALUES[(side, limb_word)])
 
 
-def counted(amount: Amount, one: str, many: str) -> str:
+def first_upper(text: str) -> str:
+    """The text with its first letter a capital, and the rest as it was (not `capitalize`,
+    which would lower a German noun)."""
+    return text[:1].upper() + text[1:]
+
+
+def rounds(amount: Amount) -> str:
     """ "1 round", "3 rounds", "2–3 rounds": a range is always plural."""
-    return f"{amount_text(amount)} {one if amount == 1 else many}"
+    return n_("{count} round", "{count} rounds", high(amount)).format(count=amount_text(amount))
 
 
 def times(amount: Amount) -> str:
     """ "10 times", "8–12 times", "once"."""
-    return "once" if amount == 1 else counted(amount, "time", "times")
+    return n_("once", "{count} times", high(amount)).format(count=amount_text(amount))
 
 
 def a_day(per_day: int) -> str:
-    return "Once a day" if per_day == 1 else f"{per_day} times a day"
+    return n_("Once a day", "{count} times a day", per_day).format(count=per_day)
 
 
 WEEKDAY = re.compile(
@@ -125,15 +146,19 @@ def work(dose: Dose) -> list[Part]:
     """How much in one session: the times, the hold, the time, the rounds."""
     parts: list[Part] = []
     if dose.reps is not None:
-        parts.append(Part("Do", times(dose.reps)))
+        # Translators: a label before a number of times, as in "Do 10 times".
+        parts.append(Part(p_("dose", "Do"), times(dose.reps)))
     if dose.hold_s is not None:
-        parts.append(Part("Hold", seconds_text(dose.hold_s, spelled=True)))
+        # Translators: a label before a time, as in "Hold 30 seconds".
+        parts.append(Part(p_("dose", "Hold"), seconds_text(dose.hold_s, spelled=True)))
     if dose.duration_s is not None:
-        label = "For" if parts else "Do it for"
+        # Translators: labels before a time: "For 2 minutes" after other figures, "Do it for
+        # 2 minutes" alone.
+        label = p_("dose", "For") if parts else p_("dose", "Do it for")
         parts.append(Part(label, seconds_text(dose.duration_s, spelled=True)))
     # One round goes without saying, unless it is all the dose says.
     if dose.sets is not None and (high(dose.sets) > 1 or not parts):
-        parts.append(Part("", counted(dose.sets, "round", "rounds")))
+        parts.append(Part("", rounds(dose.sets)))
     return parts
 
 
@@ -144,12 +169,12 @@ def how_often(dose: Dose, named_days: bool) -> list[Part]:
     if dose.per_day is not None:
         parts.append(Part("", a_day(dose.per_day), when))
     if named_days and dose.when:
-        parts.append(Part("", dose.when[0].upper() + dose.when[1:]))
+        parts.append(Part("", first_upper(dose.when)))
     elif dose.days_per_week is not None:
-        parts.append(Part("", days_a_week(dose.days_per_week).capitalize()))
+        parts.append(Part("", first_upper(days_a_week(dose.days_per_week))))
     else:
         # No days given: every day, as the log's boxes say.
-        parts.append(Part("", "Every day"))
+        parts.append(Part("", _("Every day")))
     return parts
 
 
@@ -165,25 +190,31 @@ def glance(dose: Dose | None, exercise: Exercise | None = None) -> Glance:
     if parts or dose.per_day is not None or named_days or dose.days_per_week is not None:
         parts += how_often(dose, named_days)
     lines: list[Line] = []
+    # Translators: the labels of short lines under a dose's figures: "Use: yellow band",
+    # "Speed: 3 seconds down", "Rest: 30 seconds between rounds", "How hard: …".
     if dose.load:
-        lines.append(Line("Use", dose.load))
+        lines.append(Line(p_("dose", "Use"), dose.load))
     if dose.tempo:
-        lines.append(Line("Speed", dose.tempo))
+        lines.append(Line(p_("dose", "Speed"), dose.tempo))
     if dose.rest_s:
-        lines.append(Line("Rest", f"{seconds_text(dose.rest_s, spelled=True)} between rounds"))
+        rest = seconds_text(dose.rest_s, spelled=True)
+        lines.append(Line(p_("dose", "Rest"), _("{time} between rounds").format(time=rest)))
     if dose.when and dose.per_day is None and not named_days:
-        lines.append(Line("When", dose.when))
+        lines.append(Line(p_("dose", "When"), dose.when))
     if dose.effort:
-        lines.append(Line("How hard", dose.effort))
-    notes = fill(dose.notes, dose.side).strip().splitlines() if dose.notes else []
+        lines.append(Line(p_("dose", "How hard"), dose.effort))
+    # The notes are in the exercise's language when they came with its default dose.
+    language = exercise.written_in if exercise is not None else "en"
+    notes = fill_all([dose.notes], dose.side, language) if dose.notes else []
+    notes = notes[0].strip().splitlines() if notes else []
     return Glance(tuple(parts), tuple(lines), tuple(line for line in notes if line.strip()))
 
 
-ROUND = "A round (set) is doing the movement the number of times shown."
+ROUND = N_("A round (set) is doing the movement the number of times shown.")
 # After ROUND "each time" is clear; on its own it needs the movement.
-REPETITION = "Each time is one repetition (rep)."
-REPETITION_ALONE = "Each time you do the movement is one repetition (rep)."
-HOLD_ROUND = "For a hold, one round is one hold."
+REPETITION = N_("Each time is one repetition (rep).")
+REPETITION_ALONE = N_("Each time you do the movement is one repetition (rep).")
+HOLD_ROUND = N_("For a hold, one round is one hold.")
 
 
 def rounds_explained(doses: Iterable[Dose | None]) -> str | None:
@@ -194,10 +225,10 @@ def rounds_explained(doses: Iterable[Dose | None]) -> str | None:
     rounds = any(dose.sets is not None and high(dose.sets) > 1 for dose in given)
     reps = any(dose.reps is not None for dose in given)
     if not rounds:
-        return REPETITION_ALONE if reps else None
+        return _(REPETITION_ALONE) if reps else None
     sentences = [ROUND]
     if reps:
         sentences.append(REPETITION)
     if any(dose.hold_s is not None and dose.reps is None for dose in given):
         sentences.append(HOLD_ROUND)
-    return " ".join(sentences)
+    return " ".join(_(sentence) for sentence in sentences)

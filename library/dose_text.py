@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from library.model import Amount, Dose, high, low
+from library.speech import _, n_
 
 SEPARATOR = " · "
 EN_DASH = "–"
@@ -19,15 +20,19 @@ def amount_text(amount: Amount) -> str:
     return str(amount)
 
 
-UNIT_WORDS = {"s": ("second", "seconds"), "min": ("minute", "minutes"), "h": ("hour", "hours")}
-
-
 def unit(amount: Amount, short: str, spelled: bool) -> str:
     """`30 s`, or with `spelled` `30 seconds`; one and only one is singular."""
     if not spelled:
         return f"{amount_text(amount)} {short}"
-    one, many = UNIT_WORDS[short]
-    return f"{amount_text(amount)} {one if amount == 1 else many}"
+    # Each pair written out whole, for the catalogs (a pair in a constant is not a plural).
+    n = high(amount)
+    if short == "s":
+        spelled_out = n_("{count} second", "{count} seconds", n)
+    elif short == "min":
+        spelled_out = n_("{count} minute", "{count} minutes", n)
+    else:
+        spelled_out = n_("{count} hour", "{count} hours", n)
+    return spelled_out.format(count=amount_text(amount))
 
 
 def counted(amount: Amount, one: str, many: str) -> str:
@@ -62,8 +67,8 @@ def times_a_day(per_day: int) -> str:
 
 def days_a_week(days: int) -> str:
     if days == 7:
-        return "every day"
-    return "1 day a week" if days == 1 else f"{days} days a week"
+        return _("every day")
+    return n_("{count} day a week", "{count} days a week", days).format(count=days)
 
 
 SIDE_TEXT = {
@@ -129,6 +134,8 @@ def item_name(name: str, dose: Dose | None) -> str:
     """An exercise's name as one program item shows it: with the side when the item is for one
     side only, so that the left and the right copy of a stretch can be told apart on the
     handout and in the log ("Standing knee bend (left side)")."""
-    if dose is not None and dose.side in ("left", "right"):
-        return f"{name} ({dose.side} side)"
+    if dose is not None and dose.side == "left":
+        return _("{name} (left side)").format(name=name)
+    if dose is not None and dose.side == "right":
+        return _("{name} (right side)").format(name=name)
     return name

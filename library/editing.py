@@ -210,6 +210,7 @@ class ProgramInfo:
     warning_signs: tuple[str, ...] = ()
     pain_limit: int | None = None
     notes: str | None = None
+    language: str | None = None  # the handout's; None: English, and not written to the file
 
 
 INFO_FIELDS = tuple(f.name for f in fields(ProgramInfo))

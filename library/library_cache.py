@@ -33,7 +33,7 @@ from library.model import Exercise
 from library.search import SearchIndex
 
 # Bump when Library, Exercise or SearchIndex change shape.
-CACHE_FORMAT = 4  # 3: exercises carry figures; 4: in chunks, an index of bitmasks
+CACHE_FORMAT = 5  # 3: figures; 4: in chunks, an index of bitmasks; 5: translations
 CHUNK = 500
 CODE = (
     "model.py",
@@ -48,6 +48,10 @@ CODE = (
     "toml_files.py",
     "problems.py",
     "library_cache.py",
+    "translation_schema.py",
+    "side_text.py",
+    "side_text_es.py",
+    "languages.py",
 )
 
 
@@ -168,6 +172,10 @@ def store(file: Path, key: tuple[Any, ...], library: Library, index: SearchIndex
 
 Progress = Callable[[int, int], None]
 
+# A library of up to this many exercises has its index built at its first query (some 15 ms
+# for the bundled library): not before the first screen.
+INDEX_LATER = 1_000
+
 
 def cached_library(
     folders: Sequence[Folder] | None = None,
@@ -187,5 +195,7 @@ def cached_library(
     with collector_paused():
         library = load_library(folders, progress=progress)
         index = SearchIndex(library.exercises.values())
+        if len(index) > INDEX_LATER:
+            index.build()  # stored with the library, not built again on each start's first query
     store(file, key, library, index)
     return library, index

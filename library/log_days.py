@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from library.model import Dose
+from library.speech import N_, _
 
 WEEK = 7
 # More times a day than this are too many rows to tick: the patient writes how many instead
@@ -52,24 +53,32 @@ DAY_WORDS = re.compile(
 # "not on Sundays", "every day but Sunday".
 NEGATED = re.compile(r"\b(?:except|but|not)\b(?:\s+(?:on|for))?\s*$", re.IGNORECASE)
 
-# The times of day a `when` may name, in the words the log's rows use.
+# The times of day a `when` may name, in the words the log's rows use. The patterns read the
+# therapist's English `when`; the names are printed, in the patient's language (`times_of_day`).
 TIME_WORDS = (
-    (r"mornings?", "Morning"),
-    (r"breakfast", "Breakfast"),
-    (r"midday|noon", "Midday"),
-    (r"lunch(?:time)?", "Lunch"),
-    (r"afternoons?", "Afternoon"),
-    (r"evenings?", "Evening"),
-    (r"dinner", "Dinner"),
-    (r"supper", "Supper"),
-    (r"bedtime|before bed", "Bedtime"),
-    (r"night", "Night"),
+    # Translators: this and the other times of day (Breakfast, Midday, Evening, Bedtime...) are
+    # row labels of the exercise log, in a narrow column (at most two short lines).
+    (r"mornings?", N_("Morning")),
+    (r"breakfast", N_("Breakfast")),
+    (r"midday|noon", N_("Midday")),
+    (r"lunch(?:time)?", N_("Lunch")),
+    (r"afternoons?", N_("Afternoon")),
+    (r"evenings?", N_("Evening")),
+    (r"dinner", N_("Dinner")),
+    (r"supper", N_("Supper")),
+    (r"bedtime|before bed", N_("Bedtime")),
+    (r"night", N_("Night")),
 )
 TIMES = re.compile(
-    "|".join(f"(?P<t{index}>\\b(?:{pattern})\\b)" for index, (pattern, _) in enumerate(TIME_WORDS)),
+    "|".join(
+        f"(?P<t{index}>\\b(?:{pattern})\\b)" for index, (pattern, _name) in enumerate(TIME_WORDS)
+    ),
     re.IGNORECASE,
 )
-DEFAULT_TIMES = {2: ("Morning", "Evening"), 3: ("Morning", "Midday", "Evening")}
+DEFAULT_TIMES = {
+    2: (N_("Morning"), N_("Evening")),
+    3: (N_("Morning"), N_("Midday"), N_("Evening")),
+}
 
 
 def spread(count: int) -> tuple[int, ...]:
@@ -157,17 +166,22 @@ def times_per_day(dose: Dose | None) -> int:
 
 
 def times_of_day(dose: Dose | None) -> tuple[str, ...]:
-    """A name for each time a day the exercise is done, one per row of the log: the times its
-    `when` names if it names as many, else Morning and Evening for two, Morning, Midday and
-    Evening for three, numbered ("Time 1") for more. Once a day needs no name ("") unless the
-    `when` gives one."""
+    """A name for each time a day the exercise is done, one per row of the log, as it prints
+    (in the patient's language): the times its `when` names if it names as many, else Morning
+    and Evening for two, Morning, Midday and Evening for three, numbered ("Time 1") for more.
+    Once a day needs no name ("") unless the `when` gives one."""
     count = times_per_day(dose)
     named = named_times(dose.when if dose is not None else None)
     if len(named) == count:
-        return named
+        return tuple(_(name) for name in named)
     if count == 1:
         return ("",)
-    return DEFAULT_TIMES.get(count, tuple(f"Time {number}" for number in range(1, count + 1)))
+    if count in DEFAULT_TIMES:
+        return tuple(_(name) for name in DEFAULT_TIMES[count])
+    # Translators: a row label of the exercise log when an exercise is done more than three
+    # times a day ("Time 1", "Time 2"...): {number} is which time. Narrow column: keep it short.
+    numbered = _("Time {number}")
+    return tuple(numbered.format(number=number) for number in range(1, count + 1))
 
 
 def times_named_by_when(dose: Dose | None) -> bool:

@@ -8,10 +8,11 @@ program loaded, saved and loaded again compares equal.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from library.figure_model import Figure
+from library.speech import N_
 
 # An amount that a therapist may give as one number or as a range "8–12": (low, high), low < high.
 Amount = int | tuple[int, int]
@@ -53,6 +54,26 @@ class Dose:
 
 
 @dataclass(frozen=True, slots=True)
+class ExerciseText:
+    """An exercise's words in one more language than English (`[exercise.translations.es]`):
+    what the patient reads, written for them in that language, not word for word. `dose` holds
+    the default dose's words only (when, effort, load, tempo, notes); its numbers are the
+    exercise's own."""
+
+    name: str
+    steps: tuple[str, ...]
+    aka: tuple[str, ...] = ()
+    summary: str | None = None
+    cues: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    dose: Dose | None = None
+
+
+# The default dose's fields that are words, which a translation may give in its language.
+DOSE_WORDS = ("load", "tempo", "effort", "when", "notes")
+
+
+@dataclass(frozen=True, slots=True)
 class Exercise:
     """One exercise as the library (or a program's embedded copy) defines it."""
 
@@ -73,9 +94,41 @@ class Exercise:
     tags: tuple[str, ...] = ()
     dose: Dose | None = None
     figure: Figure | None = None
+    # (language tag, its words), in the file's order: ("es", ExerciseText(...)), ...
+    translations: tuple[tuple[str, ExerciseText], ...] = ()
     # Provenance, not content: which layer it came from and the file that defined it.
     layer: str = field(default="bundled", compare=False, repr=False)
     source: Path | None = field(default=None, compare=False, repr=False)
+    # The language its words are in: "en", or the language `in_language` gave it.
+    written_in: str = field(default="en", compare=False, repr=False)
+
+    def text_in(self, language: str) -> ExerciseText | None:
+        for tag, text in self.translations:
+            if tag == language:
+                return text
+        return None
+
+    def in_language(self, language: str) -> Exercise:
+        """This exercise with its words in `language` where it has them; itself otherwise
+        (English, which every exercise has)."""
+        text = self.text_in(language)
+        if text is None:
+            return self
+        dose = self.dose
+        if dose is not None and text.dose is not None:
+            words = {key: getattr(text.dose, key) for key in DOSE_WORDS}
+            dose = replace(dose, **{key: value for key, value in words.items() if value})
+        return replace(
+            self,
+            name=text.name,
+            aka=text.aka,
+            summary=text.summary,
+            steps=text.steps,
+            cues=text.cues,
+            cautions=text.cautions,
+            dose=dose,
+            written_in=language,
+        )
 
     def image_path(self) -> Path | None:
         """The illustration file on disk, if the exercise names one and it is there."""
@@ -96,7 +149,7 @@ PAIN_LIMIT_RANGE = (0, 10)
 
 # The heading over items without a section that follow items with one: the file format groups only
 # consecutive items with the same section, so they must not seem to belong to the one above.
-NO_SECTION = "More exercises"
+NO_SECTION = N_("More exercises")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +187,12 @@ class Program:
     notes: str | None = None
     items: tuple[Item, ...] = ()
     exercises: tuple[Exercise, ...] = ()
+    # The handout's language, a tag such as "es" (library/languages.py); None: not set in the
+    # file, and the handout is printed in the settings' language.
+    language: str | None = None
+    # A template's title in other languages ([translations.es] title = ...), for a new program
+    # started from it in one of them: (tag, title), in the file's order.
+    titles: tuple[tuple[str, str], ...] = ()
 
     def pain_limit_or_default(self) -> int:
         """The most pain, out of 10, the handout calls okay during exercise."""

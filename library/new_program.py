@@ -18,8 +18,12 @@ NEW_TITLE = "Home exercise program"
 
 
 def blank_program(settings: Settings | None, today: dt.date) -> Program:
+    language = settings.language if settings else None
     return Program(
-        title=NEW_TITLE,
+        # A program in another language has no English title: until the therapist writes one,
+        # the handout prints its own, in the patient's language.
+        title=NEW_TITLE if language in (None, "en") else "",
+        language=language,
         clinician=settings.clinician if settings else None,
         clinic=settings.clinic if settings else None,
         contact=settings.contact if settings else None,
@@ -33,8 +37,14 @@ def blank_program(settings: Settings | None, today: dt.date) -> Program:
 def from_template(template: Program, settings: Settings | None, today: dt.date) -> Program:
     """The template's exercises and words; its own clinician, clinic or contact win."""
     blank = blank_program(settings, today)
+    language = template.language or blank.language
+    titles = dict(template.titles)
+    base = (language or "en").split("-")[0]
     return replace(
         template,
+        # In the settings' language, with the template's title in it where it has one.
+        language=language,
+        title=titles.get(base, template.title),
         created=today,
         start=template.start or today,
         clinician=template.clinician or blank.clinician,

@@ -6,7 +6,7 @@ exports the same on a machine whose library lacks them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,13 @@ from library.atomic import atomic_write
 from library.dose_fields import DOSE_KEYS
 from library.figure_model import Figure
 from library.figure_text import figure_text
+from library.languages import language_of
 from library.model import Dose, Exercise, Program
 from library.problems import Collector, InvalidFile, Problem
 from library.schema import EXERCISE_KEYS, FORMAT_VERSION, PROGRAM_FORMAT, check_program
 from library.toml_files import format_problem, is_program, read_document
 from library.toml_text import table_text
+from library.translation_schema import TEXT_KEYS
 
 Lookup = Callable[[str], Exercise | None]
 
@@ -42,6 +44,7 @@ def load_program(
     known_ids: KnownIds = no_ids,
     folder: Path | None = None,
     lookup_embedded: bool = True,
+    language: str | None = None,
 ) -> Program:
     """The program in `path`; exercises not defined in the file come from `lookup` (the library).
     `known_ids` lists the library's ids, for a "did you mean" when an item names none of them.
@@ -49,6 +52,7 @@ def load_program(
     autosave, in the state folder, of a program that lives beside its pictures).
     `lookup_embedded=False`: ask `lookup` only about what the file's own definitions cannot
     settle (`check_program`), so a lazy `lookup` reads the library only if the program needs it.
+    `language`: the handout's, when the command line chooses it (`check_program`).
 
     Raises InvalidFile with every problem found.
     """
@@ -68,6 +72,7 @@ def load_program(
         lookup=lookup,
         known_ids=known_ids,
         lookup_embedded=lookup_embedded,
+        language=language,
     )
     if program is None or collector:
         raise InvalidFile(collector.problems)
@@ -89,6 +94,8 @@ def present(obj: object, keys: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
             continue
         if key == "sided" and value is False:
             continue
+        if key in ("translations", "titles"):  # tables of their own, after this one's keys
+            continue
         yield key, plain(value)
 
 
@@ -103,13 +110,23 @@ PROGRAM_HEAD = tuple(f.name for f in fields(Program) if f.name not in ("items", 
 ITEM_KEYS = ("exercise", "section", "notes", "progression")
 
 
-def exercise_text(exercise: Exercise, header: str = "[[exercise]]") -> str:
-    """One exercise definition, as in a library file or a program's embedded tables."""
+def exercise_text(
+    exercise: Exercise, header: str = "[[exercise]]", languages: Container[str] | None = None
+) -> str:
+    """One exercise definition, as in a library file or a program's embedded tables; with its
+    words in each of `languages` it has (all of them if None)."""
     text = f"{header}\n" + table_text(present(exercise, EXERCISE_KEYS))
     if exercise.dose is not None:
         text += "[exercise.dose]\n" + table_text(dose_pairs(exercise.dose))
     if exercise.figure is not None:
         text += figure_text(exercise.figure)
+    for language, words in exercise.translations:
+        if languages is not None and language not in languages:
+            continue
+        text += f"[exercise.translations.{language}]\n" + table_text(present(words, TEXT_KEYS))
+        if words.dose is not None:
+            dose = dose_pairs(words.dose)
+            text += f"[exercise.translations.{language}.dose]\n" + table_text(dose)
     return text
 
 
@@ -117,13 +134,21 @@ def program_text(program: Program) -> str:
     """The whole program file: head, items in order, then every used exercise's definition."""
     head = [("format", PROGRAM_FORMAT), ("version", FORMAT_VERSION)]
     blocks = [table_text(head + list(present(program, PROGRAM_HEAD)))]
+    blocks += [
+        f"[translations.{language}]\n" + table_text([("title", title)])
+        for language, title in program.titles
+    ]
     for item in program.items:
         text = "[[item]]\n" + table_text(present(item, ITEM_KEYS))
         # An empty dose is still written, so that it loads back as the same (empty) dose.
         if item.dose is not None:
             text += "[item.dose]\n" + table_text(dose_pairs(item.dose))
         blocks.append(text)
-    blocks += [exercise_text(exercise) for exercise in program.used_exercises()]
+    # Each exercise with its words in the program's language only: the handout's, which a
+    # colleague's machine then prints the same; an English program carries none.
+    language = language_of(program.language) if program.language else None
+    languages = () if language is None else (language,)
+    blocks += [exercise_text(e, languages=languages) for e in program.used_exercises()]
     return "\n".join(blocks)
 
 

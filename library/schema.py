@@ -74,6 +74,7 @@ EXERCISE_KEYS = (
     "tags",
     "dose",
     "figure",
+    "translations",
 )
 ITEM_KEYS = ("exercise", "section", "notes", "progression", "dose")
 PROGRAM_KEYS = (
@@ -91,6 +92,8 @@ PROGRAM_KEYS = (
     "warning_signs",
     "pain_limit",
     "notes",
+    "language",
+    "translations",
     "item",
     "exercise",
 )
@@ -461,6 +464,10 @@ def check_exercise(
         source=source,
     )
     check_placeholders(table, exercise)
+    if "translations" in raw:
+        from library.translation_schema import check_translations
+
+        exercise = dataclasses.replace(exercise, translations=check_translations(table, exercise))
     return exercise if len(problems.problems) == before else None
 
 
@@ -552,18 +559,30 @@ def check_version(problems: Collector, raw: dict[str, Any]) -> bool:
 
 
 def same_but_figure(embedded: Exercise, library_copy: Exercise) -> bool:
-    """Whether a program's copy is the library's, or the library's less a figure it lacks."""
+    """Whether a program's copy is the library's, or the library's less a figure or other
+    languages' words that it lacks (a program saved by a hepster before them)."""
     if embedded == library_copy:
         return True
-    return embedded.figure is None and dataclasses.replace(library_copy, figure=None) == embedded
+    older = library_copy
+    if embedded.figure is None:
+        older = dataclasses.replace(older, figure=None)
+    # A program carries the words of its own language only (library/program_files.py).
+    kept = {language for language, _ in embedded.translations}
+    if len(kept) < len(older.translations):
+        older = dataclasses.replace(
+            older, translations=tuple(t for t in older.translations if t[0] in kept)
+        )
+    return older == embedded
 
 
-def library_may_change(embedded: Exercise | None) -> bool:
+def library_may_change(embedded: Exercise | None, language: str | None = None) -> bool:
     """Whether the library's copy of an exercise could be used instead of a program's own: when
-    the program has none, or when `same_but_figure` could pick the library's for its image file
-    or its figure. Only the image is looked for beside its source, so with neither the program's
-    copy draws the same."""
-    return embedded is None or embedded.image is not None or embedded.figure is None
+    the program has none, or when `same_but_figure` could pick the library's for its image file,
+    its figure, or its words in the handout's `language`. Only the image is looked for beside
+    its source, so with none of these the program's copy prints the same."""
+    if embedded is None or embedded.image is not None or embedded.figure is None:
+        return True
+    return language not in (None, "en") and embedded.text_in(language) is None
 
 
 def check_pain_limit(table: Table) -> int | None:
@@ -580,6 +599,7 @@ def check_program(
     lookup: Callable[[str], Exercise | None],
     known_ids: Callable[[], Iterable[str]] = tuple,
     lookup_embedded: bool = True,
+    language: str | None = None,
 ) -> Program | None:
     """A program file. Exercises its items use come from its own tables first, then `lookup`.
 
@@ -593,6 +613,10 @@ def check_program(
     if not check_version(problems, raw):
         return None
     document = Table(problems, raw, "", PROGRAM_KEYS)
+    program_language = check_language(document)
+    # The language the handout will be printed in, if known: the library may have the words
+    # of an exercise in it that the program's own copy, saved before, lacks.
+    wanted = language or program_language
     embedded = check_exercises(
         problems,
         document,
@@ -622,7 +646,9 @@ def check_program(
         if exercise_id is not None:
             own_copy = own.get(exercise_id)
             library_copy = (
-                lookup(exercise_id) if lookup_embedded or library_may_change(own_copy) else None
+                lookup(exercise_id)
+                if lookup_embedded or library_may_change(own_copy, wanted)
+                else None
             )
             exercise = own_copy or library_copy
             if (
@@ -673,5 +699,44 @@ def check_program(
         notes=document.text("notes", 4000, multiline=True),
         items=tuple(items),
         exercises=tuple(used.values()),
+        language=program_language,
+        titles=check_titles(document),
     )
     return program if len(problems.problems) == before else None
+
+
+def check_language(table: Table) -> str | None:
+    """A program's `language`: a supported tag, as saved ("es", "pt-BR")."""
+    tag = table.text("language", 20)
+    if tag is None:
+        return None
+    from library.languages import normal_tag, tag_problem
+
+    problem = tag_problem(tag)
+    if problem is not None:
+        table.fail("language", f"{describe(tag)} {problem}")
+        return None
+    return normal_tag(tag)
+
+
+def check_titles(table: Table) -> tuple[tuple[str, str], ...]:
+    """A template's title in other languages: `[translations.es]` with `title` alone."""
+    raw = table.table("translations")
+    if raw is None:
+        return ()
+    from library.languages import SUPPORTED, TRANSLATED
+
+    titles: list[tuple[str, str]] = []
+    for tag, words in raw.items():
+        place = join(table.at("translations"), tag)
+        if tag not in TRANSLATED:
+            allowed = ", ".join(f"{t} ({SUPPORTED[t]})" for t in TRANSLATED)
+            table.problems.add(place, f"unknown language; allowed here: {allowed}")
+            continue
+        if not isinstance(words, dict):
+            table.problems.add(place, f"must be a table, written [{place}]")
+            continue
+        title = Table(table.problems, words, place, ("title",)).text("title", 120, required=True)
+        if title is not None:
+            titles.append((tag, title))
+    return tuple(titles)

@@ -10,6 +10,7 @@ even for a library of thousands of exercises.
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,15 +34,28 @@ REMEMBERED = 64
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words, apostrophes dropped so "child's" and "childs" are one word."""
-    return WORD.findall(text.lower().replace("'", "").replace("’", ""))
+    """Lower-case words, apostrophes dropped so "child's" and "childs" are one word, accents
+    dropped so "musculo" finds "músculo" (typed on an English keyboard)."""
+    text = text.lower().replace("'", "").replace("’", "")
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return WORD.findall(text)
 
 
 def fields_by_tier(exercise: Exercise) -> Iterable[tuple[int, str]]:
     yield NAME, exercise.name
     yield NAME, exercise.id
+    # Its name in every language it has: a therapist finds "Estiramiento de pantorrilla" by
+    # either name, whatever language the program is in.
+    for _, words in exercise.translations:
+        yield NAME, words.name
     for text in exercise.aka:
         yield AKA, text
+    for _, words in exercise.translations:
+        for text in words.aka:
+            yield AKA, text
     for text in (*exercise.tags, *exercise.regions, exercise.kind, exercise.position or ""):
         yield TAGS, text
     for text in (exercise.summary or "", *exercise.steps, *exercise.cues, *exercise.equipment):
@@ -169,8 +183,32 @@ class SearchIndex:
     than a loop over every matching exercise.
     """
 
+    postings: dict[str, tuple[tuple[int, Mask | array[int]], ...]]
+    words: list[str]
+    first_words: list[tuple[str, int]]
+
     def __init__(self, exercises: Iterable[Exercise]) -> None:
         self.exercises = sorted(exercises, key=lambda e: (e.name.lower(), e.id))
+        self.remembered: dict[str, list[tuple[float, Mask]]] = {}
+        self.filtered: dict[Filters, Mask] = {}
+
+    # The word lists are made when the first query needs them (`__getattr__`), not with the
+    # index: a cold start shows the whole library, in name order, before anyone types, and
+    # 15 ms of indexing the bundled library would hold back its first screen.
+    INDEXED = frozenset({"postings", "words", "first_words"})
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not yet set: once built, lookups cost nothing extra.
+        if name not in SearchIndex.INDEXED:
+            raise AttributeError(name)
+        self.build()
+        return self.__dict__[name]
+
+    @property
+    def built(self) -> bool:
+        return "postings" in self.__dict__
+
+    def build(self) -> None:
         # word -> tier -> the exercises with the word at best in that tier, gathered one
         # exercise at a time into arrays: 4 bytes an entry, where a dict of every word's
         # exercises would hold the cold start of a large library at twice its final memory.
@@ -191,7 +229,7 @@ class SearchIndex:
                 positions.append(position)
         dense = max(1, len(self.exercises) // DENSE)
         # word -> (tier, the exercises with the word at best in that tier), best tier first
-        self.postings: dict[str, tuple[tuple[int, Mask | array[int]], ...]] = {
+        self.postings = {
             word: tuple(
                 (tier, mask_of(tiers[tier]) if len(tiers[tier]) > dense else tiers[tier])
                 for tier in sorted(tiers, reverse=True)
@@ -204,8 +242,6 @@ class SearchIndex:
         self.first_words = sorted(
             ((words_of(e.name) or [""])[0], position) for position, e in enumerate(self.exercises)
         )
-        self.remembered: dict[str, list[tuple[float, Mask]]] = {}
-        self.filtered: dict[Filters, Mask] = {}
 
     def __len__(self) -> int:
         return len(self.exercises)

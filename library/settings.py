@@ -13,7 +13,7 @@ from typing import Any
 from library.atomic import atomic_write
 from library.locations import config_dir
 from library.problems import Collector, InvalidFile, Problem
-from library.schema import CONTACT_LEN, PERSON_LEN, Table
+from library.schema import CONTACT_LEN, PERSON_LEN, Table, check_language
 from library.toml_files import read_document
 
 PAPERS = ("letter", "a4")
@@ -28,6 +28,8 @@ class Settings:
     contact: str | None = None  # "555-0100": who the patient calls
     paper: str = "letter"  # the handout's paper size, "letter" or "a4"
     large_print: bool = False  # 16 pt handouts by default, for a clinic of older patients
+    # New programs' language, a tag such as "es" (library/languages.py); None: English.
+    language: str | None = None
 
 
 SETTINGS_KEYS = tuple(f.name for f in fields(Settings))
@@ -51,6 +53,7 @@ def check_settings(collector: Collector, raw: dict[str, Any]) -> Settings:
         contact=table.text("contact", SETTINGS_TEXT_LIMITS["contact"], multiline=True),
         paper=table.word("paper", PAPERS) or defaults.paper,
         large_print=defaults.large_print if large_print is None else large_print,
+        language=check_language(table),
     )
 
 

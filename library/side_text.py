@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from library.model import Exercise
+from library.speech import N_, _
 
 SIDE = "{side}"
 OTHER_SIDE = "{other side}"
@@ -51,8 +52,8 @@ BOTH_SIDES = ("each", "alternating")
 
 # What the handout adds, once, as the last step of a sided exercise done on both sides.
 REPEAT_STEPS = {
-    "each": "When you finish this side, do the same on the other side.",
-    "alternating": "Change sides after each one.",
+    "each": N_("When you finish this side, do the same on the other side."),
+    "alternating": N_("Change sides after each one."),
 }
 
 BRACES = re.compile(r"\{([^{}]*)\}")
@@ -69,11 +70,16 @@ def named_side(side: str | None) -> str | None:
     return None
 
 
-def fill_all(texts: Iterable[str], side: str | None) -> list[str]:
+def fill_all(texts: Iterable[str], side: str | None, language: str = "en") -> list[str]:
     """An exercise's texts, in the order a patient reads them, with their placeholders filled
     for a dose's `side` (left, right, each, alternating, or None): see the table above.
-    Anything else in braces is left as it is."""
+    Anything else in braces is left as it is. Text in Spanish follows Spanish grammar
+    (library/side_text_es.py)."""
     named = named_side(side)
+    if language == "es":
+        from library import side_text_es
+
+        return side_text_es.fill_all(list(texts), named)
     if named is not None:
         return [text.replace(SIDE, named).replace(OTHER_SIDE, OPPOSITE[named]) for text in texts]
     first: list[str] = []  # the placeholder named first, once there is one
@@ -112,7 +118,7 @@ def reading(exercise: Exercise, side: str | None) -> Reading:
     """The exercise's summary, steps, tips and cautions filled for `side`, read in that order."""
     steps, cues = len(exercise.steps), len(exercise.cues)
     texts = [exercise.summary or "", *exercise.steps, *exercise.cues, *exercise.cautions]
-    filled = fill_all(texts, side)
+    filled = fill_all(texts, side, exercise.written_in)
     return Reading(
         summary=filled[0] if exercise.summary else None,
         steps=tuple(filled[1 : 1 + steps]),
@@ -124,7 +130,8 @@ def reading(exercise: Exercise, side: str | None) -> Reading:
 def repeat_step(side: str | None) -> str | None:
     """The one sentence that tells the patient to do the other side too, for a sided exercise
     dosed on both sides; None for one side, or when no side is given."""
-    return REPEAT_STEPS.get(side or "")
+    step = REPEAT_STEPS.get(side or "")
+    return None if step is None else _(step)
 
 
 def suggestion(name: str) -> str:
@@ -134,12 +141,16 @@ def suggestion(name: str) -> str:
     return f"did you mean '{{{close[0]}}}'? " if close else ""
 
 
-def placeholder_problems(text: str, sided: bool = True) -> list[str]:
+def placeholder_problems(text: str, sided: bool = True, language: str = "en") -> list[str]:
     """What is wrong with the placeholders in one text, each problem with what is allowed;
     empty when nothing is. `sided` is the exercise's own `sided`: only a sided exercise may
-    name a side."""
+    name a side. `language`: the text's, whose grammar says where a placeholder goes."""
     problems: list[str] = []
     in_place = {match.start(2) for match in IN_PLACE.finditer(text)}
+    if language == "es":
+        from library import side_text_es
+
+        in_place = {match.start(3) for match in side_text_es.IN_PLACE.finditer(text)}
     for match in BRACES.finditer(text):
         placeholder = match.group(0)
         if placeholder not in PLACEHOLDERS:
@@ -152,6 +163,15 @@ def placeholder_problems(text: str, sided: bool = True) -> list[str]:
                 f"'{placeholder}' names a side, but the exercise is not done one side at a "
                 "time; add sided = true or write the text without it"
             )
+        elif language not in ("en", "es"):
+            problems.append(
+                f"'{placeholder}': text in this language cannot name a side yet (only English "
+                "and Spanish text can); write the exercise's translation without it"
+            )
+        elif match.start() not in in_place and language == "es":
+            from library.side_text_es import PLACE_HINT
+
+            problems.append(f"'{placeholder}' {PLACE_HINT}")
         elif match.start() not in in_place:
             problems.append(
                 f"'{placeholder}' must come after 'your' and before a body part, as in "

@@ -16,6 +16,7 @@ done. The estimate is deliberately simple and its assumptions are the constants 
 from __future__ import annotations
 
 from library.model import Dose, Exercise, Program, middle
+from library.speech import _, n_
 
 REP_S = 4
 MOVE_S = 3
@@ -70,20 +71,26 @@ def sessions_per_day(program: Program) -> int | None:
     return max(counts) if counts else None
 
 
-def duration_text(seconds: int) -> str:
-    """`About 15 minutes`, `About 1 hour 10 minutes`: rounded to the minute, never zero."""
-    minutes = max(1, round(seconds / 60))
+def minutes_text(minutes: int) -> str:
+    """`15 minutes`, `1 hour 10 minutes`."""
     if minutes < 60:
-        return f"About {minutes} minute" + ("" if minutes == 1 else "s")
+        return n_("{count} minute", "{count} minutes", minutes).format(count=minutes)
     hours, rest = divmod(minutes, 60)
-    text = f"About {hours} hour" + ("" if hours == 1 else "s")
+    text = n_("{count} hour", "{count} hours", hours).format(count=hours)
     if rest:
-        text += f" {rest} minute" + ("" if rest == 1 else "s")
+        text = _("{hours} {minutes}").format(
+            hours=text, minutes=n_("{count} minute", "{count} minutes", rest).format(count=rest)
+        )
     return text
 
 
-def times_text(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
+def rounded_minutes(seconds: int) -> int:
+    return max(1, round(seconds / 60))
+
+
+def duration_text(seconds: int) -> str:
+    """`About 15 minutes`, `About 1 hour 10 minutes`: rounded to the minute, never zero."""
+    return _("About {time}").format(time=minutes_text(rounded_minutes(seconds)))
 
 
 def session_text(program: Program) -> str:
@@ -93,25 +100,32 @@ def session_text(program: Program) -> str:
     text says so and why, so that a patient does not redo every exercise each time:
     `About 21 minutes the first time each day. The second time takes about 16 minutes: only
     the exercises done 2 times a day.`
+
+    Each is one whole sentence for the catalogs, the times filled in after.
     """
     if not program.items:
         return ""
     per_day = sessions_per_day(program) or 1
-    lengths = [session_seconds(program, n) for n in range(1, per_day + 1)]
-    first = duration_text(lengths[0])
-    later = {duration_text(length).lower() for length in lengths[1:]}
+    lengths = [
+        minutes_text(rounded_minutes(session_seconds(program, n))) for n in range(1, per_day + 1)
+    ]
+    first, later = lengths[0], set(lengths[1:])
     if sessions_per_day(program) is None:
-        return first
-    if not later or later == {first.lower()}:
-        return f"{first}, {times_text(per_day)} a day"
-    opening = f"{first} the first time each day."
+        return _("About {time}").format(time=first)
+    if not later or later == {first}:
+        return n_("About {time}, once a day", "About {time}, {count} times a day", per_day).format(
+            time=first, count=per_day
+        )
+    opening = _("About {time} the first time each day.").format(time=first)
     if per_day == 2:
-        return (
-            f"{opening} The second time takes {later.pop()}: only the exercises done 2 times a day."
-        )
-    if len(later) == 1:
-        return (
-            f"{opening} The other {per_day - 1} times take {later.pop()} each: "
-            "only the exercises done more than once a day."
-        )
-    return f"{opening} Later times are shorter: only the exercises done more than once a day."
+        rest = _(
+            "The second time takes about {time}: only the exercises done 2 times a day."
+        ).format(time=later.pop())
+    elif len(later) == 1:
+        rest = _(
+            "The other {count} times take about {time} each: only the exercises done more "
+            "than once a day."
+        ).format(count=per_day - 1, time=later.pop())
+    else:
+        rest = _("Later times are shorter: only the exercises done more than once a day.")
+    return f"{opening} {rest}"
