@@ -22,6 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from exports.dates import pdf_date
 from exports.markup import clean
 from exports.typeface import register_fonts
+from library.speech import _
 
 ELLIPSIS = "…"
 # Used when a program has no creation date: any fixed day keeps the bytes the same.
@@ -63,7 +64,7 @@ class Footer:
         regular, bold = register_fonts()
         page_width = canvas._pagesize[0]
         right_edge = page_width - self.right
-        page_text = f"Page {number} of {total}"
+        page_text = _("Page {number} of {total}").format(number=number, total=total)
         page_width_used = stringWidth(page_text, bold, self.size)
         # The line half a line below the text above it, the words a line below that: well
         # inside the edge a home printer cannot print on.
@@ -78,7 +79,8 @@ class Footer:
         canvas.drawRightString(right_edge, baseline, page_text)
         available = right_edge - self.left - page_width_used - 2 * self.size
         # The phone number is never cut for a long name: the names give way first.
-        phone = fitted(f"Call us: {self.phone}", bold, self.size, available) if self.phone else ""
+        call = _("Call us: {phone}").format(phone=self.phone)
+        phone = fitted(call, bold, self.size, available) if self.phone else ""
         phone_width = stringWidth(phone, bold, self.size)
         separator = " · " if phone else ""
         room = available - phone_width - stringWidth(separator, regular, self.size)

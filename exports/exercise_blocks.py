@@ -39,6 +39,7 @@ from library.errors import HepsterError
 from library.model import NO_SECTION, Exercise, Item, Program
 from library.pictures import picture_root
 from library.side_text import OPPOSITE, Reading, fill, reading, repeat_step
+from library.speech import N_, _
 
 
 class MissingExercise(HepsterError):
@@ -96,7 +97,7 @@ def steps(entry: Entry, styles: Styles) -> list[Flowable]:
     return [para(step, styles.step, bullet=f"{n}.") for n, step in enumerate(entry.steps(), 1)]
 
 
-NO_DOSE = "as your therapist showed you"
+NO_DOSE = N_("as your therapist showed you")
 SPACING = "\u00a0\u00a0\u00a0 "  # between the labelled lines of a dose: a wide space, then a break
 
 
@@ -133,7 +134,7 @@ def dose_at_a_glance(entry: Entry, styles: Styles, width: float) -> Flowable:
         rows.append(para(runs, detail))
     rows += [para(note, detail) for note in said.notes]
     if not rows:
-        rows = [para([Strong("How much: "), NO_DOSE], styles.boxed)]
+        rows = [para([Strong(_("How much:") + " "), _(NO_DOSE)], styles.boxed)]
     return panel(rows, width, border=2.0, padding=inside)
 
 
@@ -155,13 +156,16 @@ def rounds_note(program: Program, styles: Styles) -> list[Flowable]:
     if text is None:
         return []
     # Whole, never its last sentence alone at the top of the next page.
-    return [KeepTogether([para([Strong("Rounds and times: "), text], styles.body)])]
+    return [KeepTogether([para([Strong(_("Rounds and times:") + " "), text], styles.body)])]
 
 
 def video(link: str, styles: Styles, width: float) -> Flowable:
     text = [
-        para(Strong("Watch a video of this exercise"), styles.body.clone("video", spaceAfter=0)),
-        para("Point your phone's camera at the square code.", styles.body),
+        para(
+            Strong(_("Watch a video of this exercise")),
+            styles.body.clone("video", spaceAfter=0),
+        ),
+        para(_("Point your phone's camera at the square code."), styles.body),
         para(link, styles.body),
     ]
     return beside(qr_code(link, styles.qr_size), text, styles.qr_size, width, styles.gap)
@@ -197,10 +201,11 @@ def from_therapist(entry: Entry, styles: Styles) -> list[Flowable]:
     labelled = styles.body.clone("labelled", spaceBefore=styles.body_size * 0.3)
     found: list[Flowable] = []
     if item.notes:
-        found.append(para([Strong("Note from your therapist: "), entry.said(item.notes)], labelled))
+        label = Strong(_("Note from your therapist:") + " ")
+        found.append(para([label, entry.said(item.notes)], labelled))
     if item.progression:
         found.append(
-            para([Strong("When this gets easy: "), entry.said(item.progression)], labelled)
+            para([Strong(_("When this gets easy:") + " "), entry.said(item.progression)], labelled)
         )
     return found
 
@@ -213,13 +218,14 @@ def tips_and_cautions(entry: Entry, styles: Styles) -> list[Flowable]:
     if said.cues:
         first = tip.clone("first-tip", spaceBefore=styles.body_size * 0.3)
         found += [
-            para([Strong("Tip: "), cue], first if n == 0 else tip)
+            para([Strong(_("Tip:") + " "), cue], first if n == 0 else tip)
             for n, cue in enumerate(said.cues)
         ]
     if said.cautions:
 
         def cautions(width: float) -> Flowable:
-            rows = [para([Strong("Caution: "), text], styles.boxed) for text in said.cautions]
+            label = Strong(_("Caution:") + " ")
+            rows = [para([label, text], styles.boxed) for text in said.cautions]
             return side_bar(rows, width)
 
         found.append(Spacer(1, styles.body_size * 0.4))
@@ -238,7 +244,7 @@ def exercise_block(
     def contents(styles: Styles) -> list[Flowable]:
         story: list[Flowable] = [para(heading, styles.section)] if heading else []
         story.append(rule(styles, 2 if heading else styles.gap * 0.75))
-        story.append(para([f"Exercise {entry.number}: ", entry.name], styles.exercise))
+        story.append(para(exercise_title(entry), styles.exercise))
         summary = entry.reading().summary
         if summary:
             story.append(para(summary, styles.body))
@@ -260,13 +266,22 @@ def exercise_block(
         contents(styles),
         compact=lambda: contents(tightened(styles)),
         note=lambda: para(
-            Strong(f"Exercise {entry.number} continues on the next page."), continues
+            Strong(_("Exercise {number} continues on the next page.").format(number=entry.number)),
+            continues,
         ),
         heading=lambda: [
             rule(styles),
-            para([f"Exercise {entry.number}: ", entry.name, " (continued)"], styles.exercise),
+            para(exercise_title(entry, _("{name} (continued)")), styles.exercise),
         ],
     )
+
+
+def exercise_title(entry: Entry, name: str = "{name}") -> list[Run]:
+    """ "Exercise 3: Calf stretch": the number in the handout's words, the name as it is."""
+    # Translators: before an exercise's name, as in "Exercise 3: Calf stretch".
+    number = _("Exercise {number}:").format(number=entry.number) + " "
+    before, _braces, after = name.partition("{name}")
+    return [number, before, entry.name, after]
 
 
 def sections(found: list[Entry]) -> Iterator[tuple[Entry, str | None]]:
@@ -275,7 +290,7 @@ def sections(found: list[Entry]) -> Iterator[tuple[Entry, str | None]]:
     current: str | None = None
     for entry in found:
         section = entry.item.section
-        yield entry, (section or NO_SECTION) if section != current else None
+        yield entry, (section or _(NO_SECTION)) if section != current else None
         current = section
 
 
@@ -287,6 +302,6 @@ def exercise_story(program: Program, styles: Styles, width: float) -> list[Flowa
     # On its own, not in the first block: with it, that block could be too tall for a page.
     story: list[Flowable] = rounds_note(program, styles)
     for number, (entry, section) in enumerate(sections(entries(program))):
-        heading = section if section is not None or number else "Your exercises"
+        heading = section if section is not None or number else _("Your exercises")
         story.append(exercise_block(entry, styles, width, heading))
     return story

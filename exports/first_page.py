@@ -13,9 +13,11 @@ from exports.guidance import pain_guide, stop_and_call
 from exports.markup import Strong, para
 from exports.styles import Styles
 from library.model import Program
+from library.speech import N_, _
 from library.timing import session_text
 
-DEFAULT_TITLE = "Home exercise program"
+# Translators: The handout's title when the therapist gave the program none.
+DEFAULT_TITLE = N_("Home exercise program")
 
 
 def lines(text: str) -> list[str]:
@@ -46,11 +48,15 @@ def unbroken(text: str) -> str:
 def who_and_when(program: Program, styles: Styles, paper: str) -> list[Flowable]:
     facts: list[tuple[str, str]] = []
     if program.patient:
-        facts.append(("For: ", program.patient))
+        # Translators: Bold label before the patient's name, under the handout's title.
+        facts.append((_("For:"), program.patient))
     if program.created:
-        facts.append(("Given on: ", unbroken(date_text(program.created, paper))))
+        # Translators: Bold label before the date the handout was given to the patient.
+        facts.append((_("Given on:"), unbroken(date_text(program.created, paper))))
     if program.start:
-        facts.append(("Start on: ", unbroken(date_text(program.start, paper, weekday=True))))
+        start = unbroken(date_text(program.start, paper, weekday=True))
+        # Translators: Bold label before the date (with its weekday) to start the exercises.
+        facts.append((_("Start on:"), start))
     return [facts_line(facts, styles.body.clone("fact", spaceAfter=0))] if facts else []
 
 
@@ -61,9 +67,12 @@ def sender(program: Program, styles: Styles) -> list[Flowable]:
         found.append(para(program.clinic, styles.clinic))
     facts: list[tuple[str, str]] = []
     if program.clinician:
-        facts.append(("Your therapist: ", program.clinician))
+        # Translators: Bold label before the therapist's name, at the top of the handout.
+        facts.append((_("Your therapist:"), program.clinician))
     if program.contact:
-        facts.append(("Contact: ", program.contact))
+        # Translators: Bold label before the clinic's phone number or email, at the top of the
+        # handout.
+        facts.append((_("Contact:"), program.contact))
     if facts:
         found.append(facts_line(facts, styles.body.clone("sender", spaceAfter=0)))
     return found
@@ -75,14 +84,16 @@ def first_page(program: Program, styles: Styles, paper: str, width: float) -> li
         story.append(
             HRFlowable(width="100%", thickness=1.5, color=BLACK, spaceBefore=8, spaceAfter=4)
         )
-    story.append(para(program.title or DEFAULT_TITLE, styles.title))
+    story.append(para(program.title or _(DEFAULT_TITLE), styles.title))
     story += who_and_when(program, styles, paper)
     session = session_text(program)
     if session:
         gap = styles.body_size * 0.6
         story.append(
             panel(
-                [para([Strong("One session takes: "), session], styles.boxed)],
+                # Translators: Bold label before how long one session of the exercises takes
+                # ("About 15 minutes"). Keep the space at the end.
+                [para([Strong(_("One session takes: ")), session], styles.boxed)],
                 width,
                 border=2.0,
                 padding=gap,
@@ -97,12 +108,12 @@ def first_page(program: Program, styles: Styles, paper: str, width: float) -> li
     box.spaceBefore = styles.body_size
     story.append(KeepTogether([box]))
     if program.goals:
-        story.append(para("Your goals", styles.heading))
+        story.append(para(_("Your goals"), styles.heading))
         story += [para(goal, styles.bullet, bullet="•") for goal in program.goals]
     # The pain guide before the notes: the guide is kept whole, the notes can run on to the
     # next page, so the first page is filled and the exercises follow straight after.
     story.append(KeepTogether(pain_guide(program, styles, width)))
     if program.notes:
-        story.append(para("Notes from your therapist", styles.heading))
+        story.append(para(_("Notes from your therapist"), styles.heading))
         story += [para(line, styles.body) for line in lines(program.notes)]
     return story

@@ -52,32 +52,50 @@ from exports.flowables import BLACK, panel, table_style
 from exports.markup import Strong, para
 from exports.styles import Styles
 from library.model import Program
+from library.speech import N_, _
 
-PAIN_SCALE = (
+PAIN_SCALE = N_(
     "Think of your pain as a number from 0 to 10. "
     "0 is no pain. 10 is the worst pain you can imagine."
 )
-WHILE_EXERCISING = "While you exercise:"
-FINE = "Fine. This is safe. Keep going."
-OKAY = "Okay, but do not push harder."
-TOO_MUCH = "Too much. Stop, and do less next time."
+# Translators: Ends the paragraph of the pain scale; a table of pain scores and what they
+# mean follows.
+WHILE_EXERCISING = N_("While you exercise:")
+# Translators: In the pain guide's table, beside the low pain scores.
+FINE = N_("Fine. This is safe. Keep going.")
+# Translators: In the pain guide's table, beside the scores up to the pain limit.
+OKAY = N_("Okay, but do not push harder.")
+# Translators: In the pain guide's table, beside the scores above the pain limit.
+TOO_MUCH = N_("Too much. Stop, and do less next time.")
 NEXT_MORNING = (
-    "The next morning: ",
-    "if your pain or stiffness is worse than usual, do less that day. "
-    "Do fewer sets, or move less far.",
+    # Translators: Printed in bold at the start of a paragraph, followed by "if your pain or
+    # stiffness is worse than usual, ...". Keep the space at the end.
+    N_("The next morning: "),
+    # Translators: Follows the bold "The next morning: " in the same paragraph.
+    N_(
+        "if your pain or stiffness is worse than usual, do less that day. "
+        "Do fewer sets, or move less far."
+    ),
 )
 
 # An example with no number in it: a number here could disagree with the program's own limit.
-OWN_LIMIT = "Some exercises have their own limit, like \u201cno pain\u201d: keep to it."
+# Translators: Keep the example without a number: the program sets its own pain limit.
+OWN_LIMIT = N_("Some exercises have their own limit, like \u201cno pain\u201d: keep to it.")
 
 
 def scores(low: int, high: int) -> str:
     """ "4 or 5 out of 10", "0 to 3 out of 10", "0 out of 10"."""
     if low == high:
-        return f"{low} out of 10"
+        # Translators: A pain score on a scale from 0 to 10, in bold in the pain guide's
+        # narrow left column: keep it short.
+        return _("{low} out of 10").format(low=low)
     if high == low + 1:
-        return f"{low} or {high} out of 10"
-    return f"{low} to {high} out of 10"
+        # Translators: Two pain scores next to each other ("4 or 5"), on a scale from 0 to 10,
+        # in bold in the pain guide's narrow left column: keep it short.
+        return _("{low} or {high} out of 10").format(low=low, high=high)
+    # Translators: A range of pain scores ("0 to 3"), on a scale from 0 to 10, in bold in the
+    # pain guide's narrow left column: keep it short.
+    return _("{low} to {high} out of 10").format(low=low, high=high)
 
 
 def pain_levels(limit: int) -> tuple[tuple[str, str], ...]:
@@ -86,13 +104,13 @@ def pain_levels(limit: int) -> tuple[tuple[str, str], ...]:
     means no pain at all; a limit of 10 leaves no score too much."""
     rows: list[tuple[str, str]] = []
     if limit == 0:
-        rows.append((scores(0, 0), FINE))
+        rows.append((scores(0, 0), _(FINE)))
     else:
         okay_from = max(limit - 1, 1)
-        rows.append((scores(0, okay_from - 1), FINE))
-        rows.append((scores(okay_from, limit), OKAY))
+        rows.append((scores(0, okay_from - 1), _(FINE)))
+        rows.append((scores(okay_from, limit), _(OKAY)))
     if limit < 10:
-        rows.append((scores(limit + 1, 10), TOO_MUCH))
+        rows.append((scores(limit + 1, 10), _(TOO_MUCH)))
     return tuple(rows)
 
 
@@ -121,30 +139,39 @@ def pain_guide(program: Program, styles: Styles, width: float) -> list[Flowable]
         )
     )
     return [
-        para("How much pain is okay?", styles.heading),
+        para(_("How much pain is okay?"), styles.heading),
         # One paragraph: the table's lead-in fits on the scale's last line.
-        para(f"{PAIN_SCALE} {WHILE_EXERCISING}", styles.body),
+        para(" ".join((_(PAIN_SCALE), _(WHILE_EXERCISING))), styles.body),
         table,
-        *([para(OWN_LIMIT, styles.body)] if has_own_limits(program) else []),
-        para([Strong(NEXT_MORNING[0]), NEXT_MORNING[1]], styles.body),
+        *([para(_(OWN_LIMIT), styles.body)] if has_own_limits(program) else []),
+        para([Strong(_(NEXT_MORNING[0])), _(NEXT_MORNING[1])], styles.body),
     ]
 
 
 # The words of the "Stop and call us" box around the signs.
-STOP_HEADING = "Stop and call us"
+# Translators: The heading of the box of warning signs; it speaks for the whole handout.
+STOP_HEADING = N_("Stop and call us")
 # "Call an ambulance", not a number: the handout is printed where 911 is not the number. An
 # ambulance is right for every emergency sign below (chest pain, a stroke, the nerve bundle at
 # the base of the spine), and the line stays short enough for one line at 6th-grade level.
-EMERGENCY_INTRO = "Emergency: call an ambulance now if you have:"
-CALL_INTRO = "Stop the exercises and call us if you have:"
-CARE_INTRO = "Please take care:"
-NO_CONTACT = "Call your therapist or your doctor."
+# Translators: Bold; a list of emergency warning signs follows.
+EMERGENCY_INTRO = N_("Emergency: call an ambulance now if you have:")
+# Translators: Bold; a list of warning signs follows.
+CALL_INTRO = N_("Stop the exercises and call us if you have:")
+# Translators: Bold; a list of the therapist's precautions follows.
+CARE_INTRO = N_("Please take care:")
+# Translators: Bold, at the end of the box of warning signs, when the handout gives no
+# phone number or clinic to call.
+NO_CONTACT = N_("Call your therapist or your doctor.")
 
 
 @dataclass(frozen=True)
 class Sign:
     """One warning sign as the patient reads it, and what it is about.
 
+    `text` is English, marked with N_: it is matched in English against the program's own
+    words, like `keys` and `words`, and looked up with _() only where it is printed
+    (`safety_words`).
     `keys` are the beginnings of the words that name its topic ("numb" for numbness or numb);
     `words` are other words that say nothing beyond it ("swollen" beside "swelling").
     """
@@ -170,7 +197,7 @@ AFTER_REPLACEMENT = re.compile(
 )
 
 CHEST = Sign(
-    "Chest pain, or you are suddenly short of breath",
+    N_("Chest pain, or you are suddenly short of breath"),
     emergency=True,
     keys=("chest", "breath"),
     words=("shortness", "breathless", "breathing", "breathe", "sudden"),
@@ -178,25 +205,27 @@ CHEST = Sign(
 # After a replacement a sore or swollen calf may be a clot, and chest pain or breathlessness a
 # clot gone to the lungs: both are for help at once (the ankle pumps' own caution says the same).
 CALF = Sign(
-    "Pain in your calf, or a calf that is red or swollen",
+    N_("Pain in your calf, or a calf that is red or swollen"),
     emergency=True,
     keys=("calf", "calv"),
     words=("calves", "swelling", "swell", "redness", "painful", "tender", "sore", "hot", "warm"),
 )
 WOUND = Sign(
-    "A fever, or a wound that is red, hot or leaking",
+    N_("A fever, or a wound that is red, hot or leaking"),
     emergency=False,
     keys=("fever", "wound", "incision", "stitch"),
     words=("temperature", "redness", "warm", "leaks", "oozing", "scar", "high"),
 )
 BLADDER = Sign(
-    "New trouble with your bladder or bowels",
+    N_("New trouble with your bladder or bowels"),
     emergency=True,
     keys=("bladder", "bowel", "incontinen"),
     words=("control", "pee", "poo", "poop", "urine", "wee", "stool", "toilet", "pass"),
 )
 SADDLE = Sign(
-    "Numb skin between your legs or around your bottom",
+    # Translators: Saddle numbness (a sign of pressure on the nerves at the base of the spine),
+    # in plain, polite words.
+    N_("Numb skin between your legs or around your bottom"),
     emergency=True,
     keys=("saddle", "groin", "between"),
     words=("numbness", "inner", "thigh", "thighs", "buttock", "buttocks", "private", "parts"),
@@ -205,37 +234,37 @@ SADDLE = Sign(
 # artery of the neck (a stroke): all are for help at once, as the neck exercises' own cautions
 # say too; two words for one sign would not be one voice.
 NECK_SPEECH = Sign(
-    "Sudden trouble when you talk or swallow",
+    N_("Sudden trouble when you talk or swallow"),
     emergency=True,
     keys=("swallow", "speak", "speech", "slurr", "talk"),
     words=("speaking", "talking", "trouble", "hard", "suddenly"),
 )
 NECK_SIGHT = Sign(
-    "Dizziness, or blurred or double sight",
+    N_("Dizziness, or blurred or double sight"),
     emergency=True,
     keys=("dizz", "double", "blur", "vision", "sight"),
     words=("dizzy", "see", "seeing", "blurry", "vision", "eyes"),
 )
 HEART = Sign(
-    "Chest pain with pain in your arm",
+    N_("Chest pain with pain in your arm"),
     emergency=True,
     keys=("chest",),
     words=("heart", "arms", "jaw"),
 )
 SHARP_PAIN = Sign(
-    "Sharp pain, or pain that keeps getting worse",
+    N_("Sharp pain, or pain that keeps getting worse"),
     emergency=False,
     keys=("sharp", "worse", "worsen"),
     words=("increasing", "severe", "bad", "badly"),
 )
 FALL = Sign(
-    "A fall, even if you are not hurt",
+    N_("A fall, even if you are not hurt"),
     emergency=False,
     keys=("fall", "fell", "fallen"),
     words=("hurt", "injured"),
 )
 DIZZY = Sign(
-    "New dizziness, or feeling faint: sit down first",
+    N_("New dizziness, or feeling faint: sit down first"),
     emergency=False,
     keys=("dizz", "faint", "lighthead", "light-head"),
     words=("dizzy", "feel", "feeling", "lightheaded"),
@@ -248,12 +277,15 @@ LIMB_WORDS = {
     "arm": ("arm", "arms", "hand", "hands", "fingers", "shoulder", "elbow", "wrist"),
 }
 NERVE_TEXT = {
-    frozenset({"leg"}): "Pain, numbness, tingling or weakness that spreads down a leg "
-    "or into a foot",
-    frozenset({"arm"}): "Pain, numbness, tingling or weakness that spreads down an arm "
-    "or into a hand",
-    frozenset({"leg", "arm"}): "Pain, numbness, tingling or weakness that spreads down an arm "
-    "or a leg",
+    frozenset({"leg"}): N_(
+        "Pain, numbness, tingling or weakness that spreads down a leg or into a foot"
+    ),
+    frozenset({"arm"}): N_(
+        "Pain, numbness, tingling or weakness that spreads down an arm or into a hand"
+    ),
+    frozenset({"leg", "arm"}): N_(
+        "Pain, numbness, tingling or weakness that spreads down an arm or a leg"
+    ),
 }
 
 
@@ -406,9 +438,10 @@ def safety_words(program: Program) -> SafetyWords:
     seen = {plain_key(sign.text) for sign in chosen}
     own_signs = [text for text in program.warning_signs if not says_the_same(text, chosen)]
     precautions = [text for text in program.precautions if not says_the_same(text, chosen)]
-    signs = tuple(sign.text for sign in chosen if not sign.emergency)
+    # The signs are compared in English, above, and printed in the handout's language.
+    signs = tuple(_(sign.text) for sign in chosen if not sign.emergency)
     return SafetyWords(
-        emergencies=tuple(sign.text for sign in chosen if sign.emergency),
+        emergencies=tuple(_(sign.text) for sign in chosen if sign.emergency),
         signs=signs + without_repeats(own_signs, seen),
         precautions=without_repeats(precautions, seen),
     )
@@ -418,13 +451,17 @@ def call_line(program: Program) -> list[str | Strong]:
     """Who to call and how, from the program; the panel is useless without it, so it is bold."""
     who = program.clinic or program.clinician
     if program.contact:
-        runs: list[str | Strong] = [Strong("Call us: "), Strong(program.contact)]
+        # Translators: Bold label before the clinic's phone number or email, at the end of the
+        # box of warning signs. Keep the space at the end.
+        runs: list[str | Strong] = [Strong(_("Call us: ")), Strong(program.contact)]
         if who:
             runs.append(f" ({who})")
         return runs
     if who:
-        return [Strong("Call us: "), Strong(who)]
-    return [Strong(NO_CONTACT)]
+        # Translators: Bold label before the clinic's or the therapist's name, at the end of the
+        # box of warning signs. Keep the space at the end.
+        return [Strong(_("Call us: ")), Strong(who)]
+    return [Strong(_(NO_CONTACT))]
 
 
 def stop_and_call(program: Program, styles: Styles, width: float) -> Flowable:
@@ -433,16 +470,16 @@ def stop_and_call(program: Program, styles: Styles, width: float) -> Flowable:
     words = safety_words(program)
     gap = styles.body_size * 0.4
     rows: list[Flowable] = [
-        para(STOP_HEADING, styles.heading.clone("panel-heading", spaceBefore=0)),
+        para(_(STOP_HEADING), styles.heading.clone("panel-heading", spaceBefore=0)),
     ]
     if words.emergencies:
-        rows.append(para(Strong(EMERGENCY_INTRO), styles.body))
+        rows.append(para(Strong(_(EMERGENCY_INTRO)), styles.body))
         rows += [para(Strong(text), styles.bullet, bullet="•") for text in words.emergencies]
     intro = styles.body.clone("call-intro", spaceBefore=gap if words.emergencies else 0)
-    rows.append(para(Strong(CALL_INTRO), intro))
+    rows.append(para(Strong(_(CALL_INTRO)), intro))
     rows += [para(text, styles.bullet, bullet="•") for text in words.signs]
     if words.precautions:
-        rows.append(para(Strong(CARE_INTRO), styles.body.clone("care-intro", spaceBefore=gap)))
+        rows.append(para(Strong(_(CARE_INTRO)), styles.body.clone("care-intro", spaceBefore=gap)))
         rows += [para(text, styles.bullet, bullet="•") for text in words.precautions]
     rows.append(para(call_line(program), styles.body.clone("call", spaceBefore=gap)))
     return panel(rows, width, border=3.0)

@@ -9,7 +9,7 @@ place, so a failure never leaves a partial handout behind.
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
@@ -23,25 +23,42 @@ from exports.tracking import tracking_page
 from library.atomic import NotAFile, atomic_write
 from library.dose_text import dose_parts
 from library.errors import HepsterError
+from library.languages import ENGLISH, language_of, untranslated_warnings
 from library.model import Program
 from library.pictures import picture_warnings
-
-SUBJECT = "Home exercise program"
+from library.speech import _, speaking
 
 
 @dataclass(frozen=True)
 class HandoutOptions:
     paper: str = "letter"  # "letter" or "a4"
     large_print: bool = False
+    # The handout's language, a supported tag ("es"), chosen for this export (`hepster export
+    # --language`); None: the program's own, or English.
+    language: str | None = None
+
+
+def handout_language(program: Program, options: HandoutOptions) -> str:
+    """The supported language ("es") the handout for `program` is printed in."""
+    return language_of(options.language or program.language or ENGLISH) or ENGLISH
+
+
+def in_language(program: Program, language: str) -> Program:
+    """The program with each exercise's words in `language` where it has them."""
+    if language == ENGLISH:
+        return program
+    return replace(program, exercises=tuple(e.in_language(language) for e in program.exercises))
 
 
 class ExportError(HepsterError):
     """The handout could not be made or written; the message is one line, for a person."""
 
 
-def handout_warnings(program: Program) -> list[str]:
-    """What the therapist should know before handing the printout over; the export still works."""
+def handout_warnings(program: Program, language: str | None = None) -> list[str]:
+    """What the therapist should know before handing the printout over; the export still works.
+    `language`: the handout's, if not the program's own."""
     warnings = picture_warnings(program)
+    warnings += untranslated_warnings(program, language)
     for number, item in enumerate(program.items, 1):
         exercise = program.exercise(item.exercise)
         name = exercise.name if exercise is not None else item.exercise
@@ -68,6 +85,16 @@ def render(program: Program, options: HandoutOptions) -> bytes:
         raise ExportError(f"unknown paper size '{options.paper}'; use letter or a4")
     if not program.items:
         raise ExportError("the program has no exercises yet; add one before printing")
+    language = handout_language(program, options)
+    if language == ENGLISH:
+        return build(program, options, language)
+    from exports.catalogs import catalog
+
+    with speaking(language, catalog(language)):
+        return build(in_language(program, language), options, language)
+
+
+def build(program: Program, options: HandoutOptions, language: str) -> bytes:
     page_size = PAPER[options.paper]
     page_margins = margins(options.large_print)
     width = text_width(page_size, page_margins)
@@ -75,12 +102,13 @@ def render(program: Program, options: HandoutOptions) -> bytes:
     story = first_page(program, styles, options.paper, width)
     story += exercise_story(program, styles, width)
     story += tracking_page(program, styles, width, options.paper)
-    title = program.title or DEFAULT_TITLE
+    title = program.title or _(DEFAULT_TITLE)
     metadata = Metadata(
         title=title,
         author=program.clinician or program.clinic or "",
-        subject=f"{SUBJECT}: {title}",
+        subject=_("Home exercise program: {title}").format(title=title),
         created=program.created,
+        language=language,
     )
     return build_pdf(
         story,

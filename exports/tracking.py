@@ -25,7 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Table
 
-from exports.dates import WEEKDAYS, listed, month_day, short_weekday
+from exports.dates import listed, month_day, short_weekday, short_weekdays, weekday_name
 from exports.exercise_blocks import Entry, entries
 from exports.figure_pdf import FigureFlowable, fitted_figure
 from exports.flowables import BLACK, PictureError, picture, table_style
@@ -44,6 +44,7 @@ from library.log_days import (
     times_per_day,
 )
 from library.model import Program
+from library.speech import N_, _
 
 Command = tuple[object, ...]  # a table style command
 
@@ -74,15 +75,24 @@ OFF_DAY = "#c8c8c8"  # a day without the exercise: shaded, and no box in it
 LINE = 1.0
 THICK = 2.5  # under the headings, above each exercise, between the two weeks
 FIT_SLACK = 1.0  # points kept free under the log: the frame's own arithmetic rounds
-PAIN = "Pain"
-DAY = "Day"  # over the days' numbers, when the program has no start date
-WRITE = "How many times?"
-TITLE = "Your exercise log"
-TICK = "Tick a box each time you do an exercise."
-WRITE_NUMBER = "Some rows have no boxes: write how many times you did it."
-PAIN_EACH_MORNING = "Each morning, write your pain from 0 to 10 in the top row."
-OFF_DAYS = "A grey day with no box is a day off for that exercise."
-BRING = "Bring this page to your next visit."
+# The log's own words, looked up (`_`) where they are printed: the language is the export's.
+# Translators: the label of the exercise log's first row, where the patient writes a pain score
+# (0 to 10) each morning under each day. Short: it shares a narrow column.
+PAIN = N_("Pain")
+# Translators: over the exercise log's day numbers (1, 2, 3...) when the program has no start
+# date. Short: it shares a narrow column.
+DAY = N_("Day")  # over the days' numbers, when the program has no start date
+# Translators: a row label of the exercise log where the patient writes a number instead of
+# ticking boxes. Narrow column: it breaks into at most two short lines.
+WRITE = N_("How many times?")
+TITLE = N_("Your exercise log")
+TICK = N_("Tick a box each time you do an exercise.")
+WRITE_NUMBER = N_("Some rows have no boxes: write how many times you did it.")
+PAIN_EACH_MORNING = N_("Each morning, write your pain from 0 to 10 in the top row.")
+# Translators: in the exercise log, the days an exercise is not done are shaded grey and have
+# no box to tick.
+OFF_DAYS = N_("A grey day with no box is a day off for that exercise.")
+BRING = N_("Bring this page to your next visit.")
 
 
 class TickBox(Flowable):  # type: ignore[misc]  # ReportLab is untyped
@@ -124,7 +134,7 @@ class LogExercise:
 
 
 def weekday_names(days: Sequence[dt.date]) -> list[str]:
-    return [WEEKDAYS[day.weekday()] for day in days]
+    return [weekday_name(day) for day in days]
 
 
 def which_days(planned: tuple[bool, ...], start: dt.date | None, *, named: bool = True) -> str:
@@ -142,7 +152,9 @@ def which_days(planned: tuple[bool, ...], start: dt.date | None, *, named: bool 
     off = [day for day, done in zip(days, week, strict=True) if not done]
     if len(on) <= len(off):
         return listed(weekday_names(on))
-    return f"Every day but {listed(weekday_names(off))}"
+    # Translators: which days an exercise is done, in the exercise log: {days} lists the days
+    # off, e.g. "Thursday and Sunday".
+    return _("Every day but {days}").format(days=listed(weekday_names(off)))
 
 
 def dose_line(
@@ -157,7 +169,8 @@ def dose_line(
     name says a left or right side; the box says the rest (tempo, rest, effort, notes)."""
     dose = entry.item.dose
     if dose is None:
-        return "As your therapist showed you"
+        # Translators: the dose of an exercise without one, in the exercise log.
+        return _("As your therapist showed you")
     parts = [part.text for part in work(dose)]
     if dose.side in ("each", "alternating"):
         parts.append(side_value(dose.side, limb(entry.exercise)))
@@ -191,7 +204,7 @@ def log_exercise(
     dose = entry.item.dose
     planned = planned_days(dose, start, DAYS)
     if times_per_day(dose) > MOST_TICKS:
-        rows: tuple[LogRow, ...] = (LogRow(WRITE, planned, write=True),)
+        rows: tuple[LogRow, ...] = (LogRow(_(WRITE), planned, write=True),)
     else:
         rows = tuple(LogRow(label, planned) for label in times_of_day(dose))
     line = dose_line(entry, planned, start, lambda named, counted: fits(entry, named, counted))
@@ -208,13 +221,13 @@ def log_exercises(
 
 def instructions(exercises: Sequence[LogExercise]) -> list[str]:
     """Short sentences, each for something this log has."""
-    found = [TICK, PAIN_EACH_MORNING]
+    found = [_(TICK), _(PAIN_EACH_MORNING)]
     rows = [row for exercise in exercises for row in exercise.rows]
     if any(row.write for row in rows):
-        found.append(WRITE_NUMBER)
+        found.append(_(WRITE_NUMBER))
     if any(not all(row.days) for row in rows):
-        found.append(OFF_DAYS)
-    return [*found, BRING]
+        found.append(_(OFF_DAYS))
+    return [*found, _(BRING)]
 
 
 def day_heading(start: dt.date | None, index: int, letters: int = 3) -> list[str]:
@@ -223,17 +236,28 @@ def day_heading(start: dt.date | None, index: int, letters: int = 3) -> list[str
     if start is None:
         return [str(index + 1)]
     day = start + dt.timedelta(days=index)
-    return [short_weekday(day)[:letters], str(day.day)]
+    return [short_weekday(day, letters), str(day.day)]
 
 
 def week_heading(start: dt.date | None, week: int, paper: str) -> list[str | Strong]:
     """`Week 1: from November 25` (the week's name in bold), or `Week 1` without a start."""
+    # Translators: the heading over a week of the exercise log (printed in bold); {number} is
+    # 1 or 2.
+    name = Strong(_("Week {number}").format(number=week + 1))
     if start is None:
-        return [Strong(f"Week {week + 1}")]
-    first = start + dt.timedelta(days=week * WEEK)
-    # A narrow week breaks the line after "Week 1:", not inside the date.
-    since = f"from {month_day(first, paper)}".replace(" ", NBSP)
-    return [Strong(f"Week {week + 1}"), f": {since}"]
+        return [name]
+    date = month_day(start + dt.timedelta(days=week * WEEK), paper)
+    # Translators: the heading over a week of the exercise log: {week} is "Week 1" (in bold),
+    # {date} the week's first day, e.g. "November 25". A narrow column breaks the line only
+    # at the first space after the word that follows {week} (in English, after "Week 1:").
+    before, _week, after = _("{week}: from {date}").partition("{week}")
+    # A narrow week breaks the line after "Week 1:", not inside the date (nor before a colon
+    # spaced from the week's name, as in French).
+    rest = after.format(date=date)
+    lead = len(rest) - len(rest.lstrip(" "))
+    head, space, tail = rest[lead:].partition(" ")
+    runs: list[str | Strong] = [before.format(date=date)] if before else []
+    return [*runs, name, NBSP * lead + head + space + tail.replace(" ", NBSP)]
 
 
 @dataclass(frozen=True)
@@ -322,12 +346,12 @@ def grid(
 ) -> Grid | None:
     """The look's columns across `width`, or None when they leave the pictures less than
     `narrowest`."""
-    regular, _ = register_fonts()
+    regular, _bold = register_fonts()
     size = look.size
     day = SMALLEST_BOX + 2 * GAP
     # "Wed" when it is about as wide as a box and its gaps (it may widen the column a little),
     # else "W": the date under it tells the two Tuesdays and Thursdays apart.
-    weekday = max(float(stringWidth(name[:3], regular, size)) for name in WEEKDAYS)
+    weekday = max(float(stringWidth(name, regular, size)) for name in short_weekdays())
     letters = 3 if weekday <= day + WEEKDAY_STRETCH else 1
     if letters == 3:
         day = max(day, weekday)
@@ -373,7 +397,7 @@ def small_picture(entry: Entry, width: float, height: float) -> Flowable | None:
 
 
 def cell_style(look: Look) -> ParagraphStyle:
-    regular, _ = register_fonts()
+    regular, _bold = register_fonts()
     return ParagraphStyle(
         f"log-{look.size:g}",
         fontName=regular,
@@ -387,7 +411,7 @@ def name_runs(entry: Entry, dose_line: str, size: float, width: float) -> list[s
     """The line over an exercise's boxes: its name (and side) in bold, then its dose. A line
     too long for `width` breaks between the dose's parts, not inside one ("Hold 30 / seconds"),
     unless a part is too long for half a line on its own."""
-    regular, _ = register_fonts()
+    regular, _bold = register_fonts()
     parts = []
     for part in dose_line.split(SEPARATOR):
         short = stringWidth(part, regular, size) <= width / 2
@@ -420,7 +444,7 @@ def heading_rows(
             column = FIRST_DAY + week * WEEK
             commands.append(("SPAN", (column, 0), (column + WEEK - 1, 0)))
         heights.append(tallest + 2 * HEADING_PADDING)
-    counted = para(Strong(DAY), cell.clone("log-day-word", alignment=TA_RIGHT))
+    counted = para(Strong(_(DAY)), cell.clone("log-day-word", alignment=TA_RIGHT))
     days: list[object] = ["" if program.start else counted, ""]
     for day in range(DAYS):
         *weekday, date = day_heading(program.start, day, columns.letters)
@@ -452,7 +476,7 @@ def log_table(
     rows, heights, commands = heading_rows(program, look, columns, cell, paper)
     headings = len(rows)
     ruled = list(range(headings))  # rows the day columns' rules run through
-    rows.append([para(Strong(PAIN), cell), "", *[""] * DAYS])
+    rows.append([para(Strong(_(PAIN)), cell), "", *[""] * DAYS])
     heights.append(box_row)
     pain = len(rows) - 1
     ruled.append(pain)
@@ -606,9 +630,10 @@ def laid_out(
         return height(entry, named) <= height(entry, counted)
 
     exercises = log_exercises(program, fits)
-    continued = para(f"{TITLE} (continued)", styles.heading)
+    # Translators: the exercise log's title on its second page, when a long program runs on.
+    continued = para(_("Your exercise log (continued)"), styles.heading)
     return [
-        para(TITLE, log_title(styles, look)),
+        para(_(TITLE), log_title(styles, look)),
         para(" ".join(instructions(exercises)), intro_style(styles, look)),
         log_table(program, exercises, look, columns, paper, continued),
     ]

@@ -32,7 +32,10 @@ def loaded_after_importing(modules: list[str]) -> set[str]:
 
 @pytest.mark.parametrize(
     ("package", "forbidden"),
-    [("library", {"textual", "reportlab", "exports", "tui"}), ("exports", {"textual", "tui"})],
+    [
+        ("library", {"textual", "reportlab", "exports", "tui", "babel"}),
+        ("exports", {"textual", "tui", "babel"}),
+    ],
 )
 def test_package_does_not_import(package: str, forbidden: set[str]) -> None:
     assert loaded_after_importing(modules_of(package)) & forbidden == set()
@@ -60,3 +63,17 @@ def test_the_app_imports_reportlab_only_when_exporting() -> None:
     loaded = loaded_after_importing(["tui.app", *modules_of("tui")])
     assert "textual" in loaded
     assert "reportlab" not in loaded
+    assert "babel" not in loaded  # the catalogs and CLDR dates: only a non-English export
+
+
+def test_an_english_export_reads_no_catalog(tmp_path: Path) -> None:
+    """Babel is for another language's handout; an English one is made as before."""
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"main(['export', {str(ROOT / 'examples' / 'low-back-hips.toml')!r}, "
+        f"'-o', {str(tmp_path / 'h.pdf')!r}])\n"
+        "print('babel' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.stdout.strip().endswith("False"), run.stderr
