@@ -28,6 +28,16 @@ def version() -> str:
         return "unknown"
 
 
+def language_tag(text: str) -> str:
+    """`--language`: a supported tag, or argparse's one-line usage error saying which are."""
+    from library.languages import normal_tag, tag_problem
+
+    problem = tag_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
+    return normal_tag(text)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="hepster",
@@ -55,6 +65,13 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--paper", choices=("letter", "a4"), default="letter")
     export.add_argument("--large-print", action="store_true", help="16 pt text and larger")
+    export.add_argument(
+        "--language",
+        metavar="TAG",
+        type=language_tag,
+        help="print the handout in this language instead of the program's own: "
+        "en, es, fr, de or pt (a region such as es-MX prints as es)",
+    )
 
     check = commands.add_parser("validate", help="check program files, library files or folders")
     check.add_argument("paths", nargs="+", metavar="PATH", type=Path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.dose_text import dose_text
+from library.languages import ENGLISH_NAMES
 from library.layers import Library
 from library.model import Exercise
 from library.program_files import dose_pairs, present
@@ -66,16 +67,37 @@ def run_library(args: argparse.Namespace) -> int:
     if not found:
         complain("no exercise matches; try fewer words or other filters")
         return OK
+    typed = " ".join(args.text)
+    names = {exercise.id: listed_name(exercise, typed) for exercise in found}
     id_width = max(len(e.id) for e in found)
-    name_width = min(max(len(e.name) for e in found), 48)
+    name_width = min(max(len(name) for name in names.values()), 48)
     for exercise in found:
         layer = "" if exercise.layer == "bundled" else f"  [{exercise.layer}]"
-        name = exercise.name if len(exercise.name) <= 48 else exercise.name[:47] + "…"
+        name = names[exercise.id]
+        name = name if len(name) <= 48 else name[:47] + "…"
         say(
             f"{exercise.id:<{id_width}}  {name:<{name_width}}  "
             f"{exercise.kind:<13} {', '.join(exercise.regions)}{layer}"
         )
     return OK
+
+
+def listed_name(exercise: Exercise, typed: str) -> str:
+    """The name to list: the English, or the name in another language that what was typed
+    matches and the English does not ("estiramiento": "(es) Estiramiento de pantorrilla")."""
+    from library.search import words_of
+
+    wanted = words_of(typed)
+
+    def matches(name: str) -> bool:
+        words = words_of(name)
+        return bool(wanted) and all(any(w.startswith(t) for w in words) for t in wanted)
+
+    if not (matches(exercise.name) or any(matches(name) for name in exercise.aka)):
+        for language, text in exercise.translations:
+            if matches(text.name) or any(matches(name) for name in text.aka):
+                return f"({language}) {text.name}"
+    return exercise.name
 
 
 def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
@@ -88,6 +110,8 @@ def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
         lines.append(f"Overrides the {hidden.layer} definition in {hidden.source}")
     if exercise.aka:
         lines.append("Also known as: " + ", ".join(exercise.aka))
+    for language, words in exercise.translations:
+        lines.append(f"In {ENGLISH_NAMES.get(language, language)}: {words.name}")
     facts = [f"Regions: {', '.join(exercise.regions)}", f"Kind: {exercise.kind}"]
     if exercise.position:
         facts.append(f"Position: {exercise.position.replace('-', ' ')}")

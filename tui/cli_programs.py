@@ -102,7 +102,13 @@ def export_one(
     outcome = Outcome()
     try:
         # The program's own exercises first: the library is read only if it needs one.
-        program = load_program(source, library.get, known_ids=library.ids, lookup_embedded=False)
+        program = load_program(
+            source,
+            library.get,
+            known_ids=library.ids,
+            lookup_embedded=False,
+            language=options.language,
+        )
     except InvalidFile as error:
         return outcome.failed(INVALID, *(str(problem) for problem in error.problems))
     refusal = target_refusal(source, target)
@@ -113,7 +119,7 @@ def export_one(
     except ExportError as error:
         return outcome.failed(INVALID, complaint(f"{target}: {error}"))
     outcome.lines.append((False, said(f"{written}: written")))
-    for warning in handout_warnings(program):
+    for warning in handout_warnings(program, options.language):
         outcome.lines.append((True, complaint(f"{source}: note: {warning}")))
     return outcome
 
@@ -122,7 +128,7 @@ def run_export(args: argparse.Namespace) -> int:
     from exports.handout import HandoutOptions
 
     sources: list[Path] = args.programs
-    options = HandoutOptions(paper=args.paper, large_print=args.large_print)
+    options = HandoutOptions(paper=args.paper, large_print=args.large_print, language=args.language)
     if len(sources) > 1:
         from tui.cli_export_many import export_many
 

@@ -12,13 +12,21 @@ from textual.widgets import Input, OptionList, TextArea
 from tui_helpers import TODAY, add, running, shown_notice, type_text, until
 
 from library.editing import SetInfo, info_of
+from library.layers import load_library
 from library.locations import config_dir
+from library.model import Program
 from library.program_files import load_program, program_text
 from library.recent import read_recent
 from library.settings import Settings, load_settings, save_settings
 from tui.screens.dialogs import ChoiceScreen
 from tui.screens.files import NewProgramScreen, OpenScreen, SaveAsScreen
 from tui.screens.forms import InfoForm, SettingsForm
+
+
+def reopened(path: Path) -> Program:
+    """The program in `path` as the app opens it: with the library, which gives its exercises
+    their words in other languages (a saved English program carries none)."""
+    return load_program(path, load_library().get)
 
 
 def set_path(app, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +46,7 @@ async def test_save_asks_for_a_file_the_first_time_then_saves_in_place(in_tmp_fo
         await pilot.press("enter")
         assert not isinstance(app.screen, SaveAsScreen)
         assert app.session.path == target and not app.session.dirty
-        saved = load_program(target)
+        saved = reopened(target)
         assert saved == app.session.program
         assert [item.exercise for item in saved.items] == ["childs-pose"]
         assert saved.created == TODAY
@@ -113,7 +121,7 @@ async def test_open_from_a_typed_path_and_from_recent_files(in_tmp_folder: Path)
         set_path(app, copy)
         await pilot.press("enter")
         assert app.session.path == copy
-        assert app.session.program == load_program(copy)
+        assert app.session.program == reopened(copy)
         assert len(app.session.program.items) == 6 and not app.session.dirty
     async with running() as (app, pilot):
         await pilot.press("ctrl+o")
@@ -203,7 +211,7 @@ async def test_unsaved_changes_guard_on_new_open_and_quit(in_tmp_folder: Path) -
         set_path(app, in_tmp_folder / "kept.toml")
         await pilot.press("enter")
         assert isinstance(app.screen, NewProgramScreen)
-        assert load_program(in_tmp_folder / "kept.toml") == changed
+        assert reopened(in_tmp_folder / "kept.toml") == changed
         await pilot.press("escape")
         await add(pilot, "gluteal stretch")
         await pilot.press("ctrl+q")

@@ -136,7 +136,7 @@ async def test_every_change_is_autosaved_and_a_clean_quit_removes_it() -> None:
         await add(pilot, "childs pose")
         files = list(autosave_dir().glob("*.toml"))
         assert len(files) == 1
-        assert load_program(files[0]) == app.session.program
+        assert load_program(files[0], load_library().get) == app.session.program
         await pilot.press("ctrl+z")
         assert not list(autosave_dir().glob("*.toml")), "nothing unsaved, nothing kept"
         await add(pilot, "childs pose")
@@ -169,7 +169,7 @@ async def test_work_left_by_a_crash_is_offered_back(in_tmp_folder: Path) -> None
         assert app.session.program == lost
         assert app.session.path == original and app.session.dirty
         await pilot.press("ctrl+s")
-        assert load_program(original) == lost
+        assert load_program(original, load_library().get) == lost
     assert not list(autosave_dir().glob("*.toml"))
 
 

@@ -22,7 +22,9 @@ async def export_pdf(app: HepsterApp) -> None:
     settings = app.session.settings
     paper = settings.paper if settings else "letter"
     large = settings.large_print if settings else False
-    screen = ExportScreen(suggested_path(app, ".pdf"), paper, large)
+    # Told before the export, not only after: the therapist may add the missing words, or
+    # print as it is and explain those exercises in person.
+    screen = ExportScreen(suggested_path(app, ".pdf"), paper, large, english_note(app))
     choice = await app.push_screen_wait(screen)
     if choice is None:
         return
@@ -33,6 +35,19 @@ async def export_pdf(app: HepsterApp) -> None:
         # first time, which holds up the loop): the footer was drawn before the focus came
         # back and would stay empty. Ask for the keys again once all has settled.
         app.refresh_bindings()
+
+
+def english_note(app: HepsterApp) -> str:
+    """The exercises that will print in English in a handout in another language, named."""
+    from library.languages import ENGLISH_NAMES, language_of, untranslated
+
+    program = app.session.program
+    missing = untranslated(program, program.language)
+    if not missing:
+        return ""
+    language = ENGLISH_NAMES[language_of(program.language or "en") or "en"]
+    lines = [f"No {language} text: these print in English:"]
+    return "\n".join(lines + [f"• {exercise.name}" for exercise in missing])
 
 
 async def export_to(app: HepsterApp, choice: ExportChoice) -> None:

@@ -264,11 +264,12 @@ class ExportChoice:
 class ExportScreen(Dialog[ExportChoice | None]):
     """Where the PDF goes, the paper and large print. Enter exports."""
 
-    def __init__(self, start: Path, paper: str, large_print: bool) -> None:
+    def __init__(self, start: Path, paper: str, large_print: bool, note: str = "") -> None:
         super().__init__()
         self.start = start
         self.paper = paper
         self.large_print = large_print
+        self.note = note  # what the therapist should know first (exercises not translated)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small", id="export"):
@@ -284,6 +285,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
                     compact=True,
                 )
                 yield TickBox("Large print", self.large_print, id="large_print", compact=True)
+            if self.note:
+                yield Static(shown(self.note, lines=True), id="note", classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export", id="ok", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)

@@ -192,6 +192,26 @@ def check_own_fields(values: dict[str, str]) -> tuple[dict[str, Any], list[Probl
     return checked, collector.problems
 
 
+def language_choice(current: str | None, label: str) -> ComposeResult:
+    """A label and a list of the languages a handout can be printed in, on `current`."""
+    from library.languages import ENGLISH_NAMES, SUPPORTED
+
+    options = [(f"{SUPPORTED[tag]} ({ENGLISH_NAMES[tag]})", tag) for tag in SUPPORTED]
+    options[0] = (SUPPORTED["en"], "en")
+    if current is not None and current not in SUPPORTED:  # a region of its own: "es-MX"
+        options.append((f"{current} ({ENGLISH_NAMES[current.split('-')[0]]})", current))
+    yield Label(label, classes="field-label", markup=False)
+    yield Select(options, value=current or "en", allow_blank=False, id="language", compact=True)
+
+
+def chosen_language(select: Select[str], before: str | None) -> str | None:
+    """The tag chosen; None for English when it was not set before (the file stays as it was)."""
+    value = select.value
+    if not isinstance(value, str) or (value == "en" and before is None):
+        return None
+    return value
+
+
 class InfoForm(FormDialog[ProgramInfo]):
     """Title, patient, clinician, clinic, contact, dates, pain limit, goals, precautions, warning
     signs and notes.
@@ -222,6 +242,7 @@ class InfoForm(FormDialog[ProgramInfo]):
                 for key, label in INFO_AREAS:
                     yield Label(label, markup=False)
                     yield area(values[key], key)
+                yield from language_choice(self.program.language, "Handout language")
             yield from self.buttons()
             yield Static(
                 "Ctrl+D: your clinician, clinic and contact from the settings",
@@ -245,6 +266,7 @@ class InfoForm(FormDialog[ProgramInfo]):
             self.query_one(f"#{key}", Input).value = values[key]
         for key, _ in INFO_AREAS:
             self.query_one(f"#{key}", TextArea).text = values[key]
+        self.query_one("#language", Select).value = program.language or "en"
 
     def to_model(self) -> ProgramInfo | None:
         values = self.field_values()
@@ -254,7 +276,8 @@ class InfoForm(FormDialog[ProgramInfo]):
         if program is None or own_problems:
             self.info = None
         else:
-            self.info = replace(info_of(program), **own)
+            language = chosen_language(self.query_one("#language", Select), self.program.language)
+            self.info = replace(info_of(program), **own, language=language)
         return self.info
 
     def check(self) -> None:
@@ -302,6 +325,7 @@ class SettingsForm(FormDialog[Settings]):
                     id="paper",
                     compact=True,
                 )
+                yield from language_choice(self.settings.language, "New programs in")
             yield TickBox(
                 "Large print handouts", self.settings.large_print, id="large_print", compact=True
             )
@@ -320,6 +344,9 @@ class SettingsForm(FormDialog[Settings]):
                 contact=self.query_one("#contact", Input).value,
                 paper=paper if isinstance(paper, str) else "letter",
                 large_print=self.query_one("#large_print", Checkbox).value,
+                language=chosen_language(
+                    self.query_one("#language", Select), self.settings.language
+                ),
             )
         )
 
