@@ -20,6 +20,15 @@ from library.timing import session_text
 DEFAULT_TITLE = N_("Home exercise program")
 
 
+def title_of(program: Program) -> str:
+    """The handout's title: the therapist's, or hepster's own in the handout's language when
+    there is none or it is the one a new program starts with (which is hepster's words, not
+    the therapist's: a program switched to Spanish does not print it in English)."""
+    if not program.title or program.title == DEFAULT_TITLE:
+        return _(DEFAULT_TITLE)
+    return program.title
+
+
 def lines(text: str) -> list[str]:
     """A multi-line text field as the paragraphs it holds (blank lines dropped)."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -84,7 +93,7 @@ def first_page(program: Program, styles: Styles, paper: str, width: float) -> li
         story.append(
             HRFlowable(width="100%", thickness=1.5, color=BLACK, spaceBefore=8, spaceAfter=4)
         )
-    story.append(para(program.title or _(DEFAULT_TITLE), styles.title))
+    story.append(para(title_of(program), styles.title))
     story += who_and_when(program, styles, paper)
     session = session_text(program)
     if session:

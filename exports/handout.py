@@ -16,7 +16,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from exports.document import Metadata, build_pdf, text_width
 from exports.exercise_blocks import NO_DOSE, MissingExercise, exercise_story
-from exports.first_page import DEFAULT_TITLE, first_page
+from exports.first_page import first_page, title_of
 from exports.flowables import PictureError
 from exports.styles import PAPER, make_styles, margins
 from exports.tracking import tracking_page
@@ -102,7 +102,7 @@ def build(program: Program, options: HandoutOptions, language: str) -> bytes:
     story = first_page(program, styles, options.paper, width)
     story += exercise_story(program, styles, width)
     story += tracking_page(program, styles, width, options.paper)
-    title = program.title or _(DEFAULT_TITLE)
+    title = title_of(program)
     metadata = Metadata(
         title=title,
         author=program.clinician or program.clinic or "",

@@ -20,9 +20,9 @@ NEW_TITLE = "Home exercise program"
 def blank_program(settings: Settings | None, today: dt.date) -> Program:
     language = settings.language if settings else None
     return Program(
-        # A program in another language has no English title: until the therapist writes one,
-        # the handout prints its own, in the patient's language.
-        title=NEW_TITLE if language in (None, "en") else "",
+        # Until the therapist writes one, the handout prints this title in its own language
+        # (exports/first_page.py, `title_of`).
+        title=NEW_TITLE,
         language=language,
         clinician=settings.clinician if settings else None,
         clinic=settings.clinic if settings else None,
@@ -45,6 +45,7 @@ def from_template(template: Program, settings: Settings | None, today: dt.date) 
         # In the settings' language, with the template's title in it where it has one.
         language=language,
         title=titles.get(base, template.title),
+        titles=(),  # a template's offer of titles; the program has its one
         created=today,
         start=template.start or today,
         clinician=template.clinician or blank.clinician,

@@ -76,6 +76,17 @@ def test_a_spanish_start_on_a_monday(tmp_path: Path) -> None:
     assert "lunes, 7 de diciembre de 2026" in text
 
 
+def test_a_new_programs_title_is_hepsters_own_and_prints_in_the_language(
+    tmp_path: Path,
+) -> None:
+    """A new program's "Home exercise program" is hepster's words: a Spanish handout prints
+    them in Spanish; a title the therapist wrote prints as written."""
+    program = replace(example_program(), title="Home exercise program", language="es")
+    text = words(pdf_text(export(program, tmp_path)))
+    assert "Home exercise program" not in text
+    assert "Programa de ejercicios" in text
+
+
 @pytest.mark.parametrize(
     ("language", "words_of_it"),
     [

@@ -219,3 +219,20 @@ def test_search_finds_an_exercise_by_its_spanish_name_with_or_without_accents() 
     plain = "".join(c for c in spanish_name if c.isascii())
     assert calf in index.search(spanish_name)[:3]
     assert calf in index.search(plain.lower())[:5] or not plain
+
+
+def test_a_program_from_a_template_in_spanish_has_its_title_and_no_offer_of_titles() -> None:
+    import datetime as dt
+
+    from library.new_program import from_template
+    from library.settings import Settings
+
+    library = load_library(library_folders())
+    template = load_program(library.templates["ankle-sprain"].path, library.get)
+    program = from_template(template, Settings(language="es"), dt.date(2026, 12, 7))
+    assert program.language == "es"
+    assert program.title.startswith("Después de un esguince de tobillo")
+    text = program_text(program)
+    assert "\n[translations." not in text and 'language = "es"' in text
+    english = from_template(template, Settings(), dt.date(2026, 12, 7))
+    assert english.title == template.title and english.language is None

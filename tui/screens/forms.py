@@ -239,10 +239,10 @@ class InfoForm(FormDialog[ProgramInfo]):
                         yield Label(label, classes="field-label", markup=False)
                         placeholder = INFO_PLACEHOLDERS.get(key, "")
                         yield Input(values[key], id=key, compact=True, placeholder=placeholder)
+                    yield from language_choice(self.program.language, "Language")
                 for key, label in INFO_AREAS:
                     yield Label(label, markup=False)
                     yield area(values[key], key)
-                yield from language_choice(self.program.language, "Handout language")
             yield from self.buttons()
             yield Static(
                 "Ctrl+D: your clinician, clinic and contact from the settings",
