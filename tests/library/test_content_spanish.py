@@ -50,8 +50,13 @@ def as_read(exercise: Exercise) -> str:
 
 
 def inflesz(text: str) -> float:
+    # textstat's language is global: set back, or every later English readability test would
+    # count syllables as Spanish.
     textstat.set_lang("es")
-    return float(textstat.szigriszt_pazos(text))
+    try:
+        return float(textstat.szigriszt_pazos(text))
+    finally:
+        textstat.set_lang("en_US")
 
 
 def test_the_spanish_reads_plainly(library: Library) -> None:
