@@ -20,9 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.measure import BARE_APP, interleaved, isolated_environment, median, seconds
 
 HEPSTER = """
-from tui.app import HepsterApp
+import sys
+from tui.cli import run_app
 
-HepsterApp(exit_when_ready=True, autosave=False).run(headless=True)
+sys.exit(run_app(None, exit_when_ready=True, headless=True))
 """
 
 TARGET = 1.3

@@ -131,6 +131,13 @@ def from_cache(
     return None
 
 
+def fresh(folders: Sequence[Folder], file: Path) -> bool:
+    """Whether `file` holds the library of `folders` as they are now (only its key is read)."""
+    with contextlib.suppress(*DAMAGED), file.open("rb") as stream:
+        return bool(pickle.load(stream) == fingerprint(folders))
+    return False
+
+
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """No garbage collection while a library is read: tens of thousands of new objects, none

@@ -328,12 +328,12 @@ def test_show_reads_sided_text_for_no_side_in_particular(
 def test_a_bug_is_one_line_that_says_so(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.cli
+    import tui.cli_exercises
 
     def broken(*args: object) -> int:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(tui.cli, "run_library", broken)
+    monkeypatch.setattr(tui.cli_exercises, "run_library", broken)
     monkeypatch.delenv("HEPSTER_DEBUG", raising=False)
     assert main(["library"]) == 70
     err = capsys.readouterr().err

@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from library.words import KINDS, POSITIONS, REGIONS
-from tui.cli_exercises import run_figure, run_library, run_show
 from tui.cli_output import OK, USAGE, complain
-from tui.cli_programs import run_export, run_new, run_validate
 
 COMMANDS = ("export", "validate", "library", "show", "new", "figure")
 
@@ -121,15 +119,19 @@ def opens_app(argv: Sequence[str]) -> bool:
     return not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS)
 
 
-def run_app(program: Path | None) -> int:
+def run_app(program: Path | None, *, exit_when_ready: bool = False, headless: bool = False) -> int:
+    """`hepster [PROGRAM.toml]`. (`exit_when_ready`, `headless`: as the benchmarks start it.)"""
     if program is not None and program.suffix != ".toml":
         complain(f"{program}: not a command, and a program file's name ends in .toml")
         parser().print_usage(sys.stderr)
         return USAGE
+    from tui.read_ahead import read_ahead
+
+    read_ahead()  # the library, on the other core, while Textual and the app load
     from tui.app import HepsterApp
 
-    app = HepsterApp(program)
-    result = app.run()
+    app = HepsterApp(program, exit_when_ready=exit_when_ready, autosave=not exit_when_ready)
+    result = app.run(headless=headless)
     if isinstance(result, int):
         return result
     # No result: it quit normally (0), or it crashed and Textual has set a code to say so.
@@ -161,6 +163,10 @@ def dispatch(argv: list[str]) -> int:
     if opens_app(argv):
         return run_app(Path(argv[0]) if argv else None)
     args = parser().parse_args(argv)
+    # The commands' modules only for a command: opening the app needs none of them.
+    from tui.cli_exercises import run_figure, run_library, run_show
+    from tui.cli_programs import run_export, run_new, run_validate
+
     if args.command == "export":
         return run_export(args)
     if args.command == "validate":

@@ -122,11 +122,13 @@ def start_loading(
     """
     from library.layers import library_folders
     from library.library_cache import cache_file
+    from tui import read_ahead
 
+    read_ahead.finish()  # the cache `hepster` started writing on the other core, if it did
     folders = library_folders() if folders is None else list(folders)
-    local = [folder for folder in folders if folder.layer != "clinic"]
+    local, file = read_ahead.first_screen_library(folders)
     if len(local) == len(folders):
-        return first_stage(program_path, autosave, folders)
+        return first_stage(program_path, autosave, folders, file=file)
     found = small_library(cache_file(), folders)
     if found is not None:
         return first_stage(program_path, autosave, folders, found=found)
@@ -142,7 +144,7 @@ def start_loading(
         except BaseException as error:
             more.set_exception(error)
 
-    first = first_stage(program_path, autosave, local, file=cache_file("library-without-clinic"))
+    first = first_stage(program_path, autosave, local, file=file)
     if first.exception() is not None:
         return first
     threading.Thread(target=read_all, name="hepster-library", daemon=True).start()
