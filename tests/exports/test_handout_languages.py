@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 
 from exports.catalogs import LOCALE
 from exports.handout import HandoutOptions, handout_warnings
+from library.program_files import load_program
 from library.speech import SPOKEN
 from tests.exports.pdf_helpers import EXAMPLE, example_program, export, need, pdf_text, run, words
 
@@ -181,3 +182,18 @@ def test_an_unsupported_language_flag_is_one_line_naming_the_supported(tmp_path:
     assert "Traceback" not in done.stderr
     (line,) = [line for line in done.stderr.splitlines() if "error:" in line]
     assert "supported languages: en (English), es (Español), fr (Français)" in line
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+@pytest.mark.parametrize("language", ["es", "fr", "de", "pt"])
+def test_the_safety_box_is_whole_on_the_first_page(
+    tmp_path: Path, language: str, large_print: bool
+) -> None:
+    """As in English: a patient finds when to stop and call without turning a page. The box
+    ends with the clinic's number and name, which nothing else prints together."""
+    from tests.exports.pdf_helpers import page_texts
+
+    program = load_program(SPANISH_EXAMPLE) if language == "es" else example_program()
+    options = HandoutOptions(large_print=large_print, language=language)
+    first = words(page_texts(export(program, tmp_path, options))[0])
+    assert "555-0100 (Riverside Physical Therapy)" in first
