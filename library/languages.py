@@ -50,6 +50,11 @@ def language_of(tag: str) -> str | None:
     return language if language in SUPPORTED else None
 
 
+def english_name(tag: str | None) -> str:
+    """The language a tag names, in English for the therapist: "Spanish" for "es-MX"."""
+    return ENGLISH_NAMES[language_of(tag or ENGLISH) or ENGLISH]
+
+
 def tag_problem(tag: str) -> str | None:
     """Why `tag` is not a language a handout can be printed in; None when it is."""
     if language_of(tag) is not None:
@@ -79,8 +84,8 @@ def untranslated_warnings(program: Program, language: str | None = None) -> list
     """One line for each exercise `untranslated` finds, in the handout's `language` (the
     program's own if None)."""
     language = language or program.language
-    missing = untranslated(program, language)
-    if not missing:
-        return []
-    called = ENGLISH_NAMES[language_of(language or ENGLISH) or ENGLISH]
-    return [f"{e.name} ({e.id}) has no {called} text; it prints in English" for e in missing]
+    called = english_name(language)
+    return [
+        f"{e.name} ({e.id}) has no {called} text; it prints in English"
+        for e in untranslated(program, language)
+    ]

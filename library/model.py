@@ -188,7 +188,7 @@ class Program:
     items: tuple[Item, ...] = ()
     exercises: tuple[Exercise, ...] = ()
     # The handout's language, a tag such as "es" (library/languages.py); None: not set in the
-    # file, and the handout is printed in the settings' language.
+    # file, and the handout is printed in English (new programs take the settings' language).
     language: str | None = None
     # A template's title in other languages ([translations.es] title = ...), for a new program
     # started from it in one of them: (tag, title), in the file's order.

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from library.languages import language_of
 from library.model import Program
 
 if TYPE_CHECKING:
@@ -39,12 +40,12 @@ def from_template(template: Program, settings: Settings | None, today: dt.date) 
     blank = blank_program(settings, today)
     language = template.language or blank.language
     titles = dict(template.titles)
-    base = (language or "en").split("-")[0]
+    base = language_of(language) if language else None
     return replace(
         template,
         # In the settings' language, with the template's title in it where it has one.
         language=language,
-        title=titles.get(base, template.title),
+        title=titles.get(base or "", template.title),
         titles=(),  # a template's offer of titles; the program has its one
         created=today,
         start=template.start or today,

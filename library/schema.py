@@ -19,7 +19,7 @@ from typing import Any
 
 from library.dose_fields import DOSE_FIELDS, DOSE_KEYS, DoseField
 from library.figure_model import Figure
-from library.model import PAIN_LIMIT_RANGE, Amount, Dose, Exercise, Item, Program
+from library.model import PAIN_LIMIT_RANGE, Amount, Dose, Exercise, ExerciseText, Item, Program
 from library.problems import Collector, Problem
 from library.safe_text import shown
 from library.side_text import placeholder_problems
@@ -463,7 +463,7 @@ def check_exercise(
         layer=layer,
         source=source,
     )
-    check_placeholders(table, exercise)
+    check_placeholders(table, exercise, exercise.sided)
     if "translations" in raw:
         from library.translation_schema import check_translations
 
@@ -471,17 +471,20 @@ def check_exercise(
     return exercise if len(problems.problems) == before else None
 
 
-def check_placeholders(table: Table, exercise: Exercise) -> None:
-    """`{side}` and `{other side}` only where the handout can fill them (library/side_text.py)."""
+def check_placeholders(
+    table: Table, words: Exercise | ExerciseText, sided: bool, language: str = "en"
+) -> None:
+    """`{side}` and `{other side}` only where the handout can fill them (library/side_text.py):
+    in an exercise's words, or its words in another `language`."""
     texts = {
-        "summary": (exercise.summary,) if exercise.summary else (),
-        "steps": exercise.steps,
-        "cues": exercise.cues,
-        "cautions": exercise.cautions,
+        "summary": (words.summary,) if words.summary else (),
+        "steps": words.steps,
+        "cues": words.cues,
+        "cautions": words.cautions,
     }
     for key, found in texts.items():
         for index, text in enumerate(found):
-            for message in placeholder_problems(text, exercise.sided):
+            for message in placeholder_problems(text, sided, language):
                 table.fail(key if key == "summary" else indexed(key, index), message)
 
 
@@ -684,6 +687,11 @@ def check_program(
         items.append(item)
         if exercise is not None:
             used.setdefault(exercise.id, exercise)
+    titles: tuple[tuple[str, str], ...] = ()
+    if "translations" in raw:  # a template's titles in other languages
+        from library.translation_schema import check_titles
+
+        titles = check_titles(document)
     program = Program(
         title=document.text("title", 120) or "",
         patient=document.text("patient", PERSON_LEN),
@@ -700,7 +708,7 @@ def check_program(
         items=tuple(items),
         exercises=tuple(used.values()),
         language=program_language,
-        titles=check_titles(document),
+        titles=titles,
     )
     return program if len(problems.problems) == before else None
 
@@ -717,26 +725,3 @@ def check_language(table: Table) -> str | None:
         table.fail("language", f"{describe(tag)} {problem}")
         return None
     return normal_tag(tag)
-
-
-def check_titles(table: Table) -> tuple[tuple[str, str], ...]:
-    """A template's title in other languages: `[translations.es]` with `title` alone."""
-    raw = table.table("translations")
-    if raw is None:
-        return ()
-    from library.languages import SUPPORTED, TRANSLATED
-
-    titles: list[tuple[str, str]] = []
-    for tag, words in raw.items():
-        place = join(table.at("translations"), tag)
-        if tag not in TRANSLATED:
-            allowed = ", ".join(f"{t} ({SUPPORTED[t]})" for t in TRANSLATED)
-            table.problems.add(place, f"unknown language; allowed here: {allowed}")
-            continue
-        if not isinstance(words, dict):
-            table.problems.add(place, f"must be a table, written [{place}]")
-            continue
-        title = Table(table.problems, words, place, ("title",)).text("title", 120, required=True)
-        if title is not None:
-            titles.append((tag, title))
-    return tuple(titles)

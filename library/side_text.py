@@ -148,11 +148,12 @@ def placeholder_problems(text: str, sided: bool = True, language: str = "en") ->
     if "{" not in text and "}" not in text:
         return []  # most texts: checked at every cold start, thousands of them
     problems: list[str] = []
-    in_place = {match.start(2) for match in IN_PLACE.finditer(text)}
     if language == "es":
         from library import side_text_es
 
         in_place = {match.start(3) for match in side_text_es.IN_PLACE.finditer(text)}
+    else:
+        in_place = {match.start(2) for match in IN_PLACE.finditer(text)}
     for match in BRACES.finditer(text):
         placeholder = match.group(0)
         if placeholder not in PLACEHOLDERS:

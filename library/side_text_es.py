@@ -65,16 +65,6 @@ def fill_all(texts: list[str], named: str | None) -> list[str]:
     return filled
 
 
-def out_of_place(text: str) -> list[str]:
-    """The placeholders in `text` that are not after el/la/del/al and one word."""
-    placed = {match.start(3) for match in IN_PLACE.finditer(text)}
-    return [
-        match.group(0)
-        for match in re.finditer(r"\{side\}|\{other side\}", text)
-        if match.start() not in placed
-    ]
-
-
 PLACE_HINT = (
     "must come after 'el', 'la', 'del' or 'al' and one word for the body part, as in "
     "'la rodilla {side}' or 'del pie {other side}'"

@@ -7,12 +7,12 @@ patient reading Spanish is told everything a patient reading English is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from library.dose_fields import DOSE_FIELDS
-from library.languages import SUPPORTED, TRANSLATED
+from library.languages import ENGLISH, SUPPORTED, TRANSLATED
 from library.model import DOSE_WORDS, Dose, Exercise, ExerciseText
-from library.side_text import placeholder_problems
 
 if TYPE_CHECKING:
     from library.schema import Table
@@ -20,32 +20,49 @@ if TYPE_CHECKING:
 TEXT_KEYS = ("name", "aka", "summary", "steps", "cues", "cautions", "dose")
 
 
+def language_tables(table: Table, what: Sequence[str]) -> Iterator[tuple[str, Table]]:
+    """Each language's table of the `translations` table in `table` (an exercise's or a
+    program's), checked to hold only `what` keys; an unknown language or a value that is not a
+    table is reported and skipped."""
+    from library.schema import Table, join
+
+    raw = table.table("translations")
+    for tag, words in (raw or {}).items():
+        place = join(table.at("translations"), tag)
+        if tag not in TRANSLATED:
+            english = " (English is the main text)" if tag == ENGLISH else ""
+            allowed = ", ".join(f"{t} ({SUPPORTED[t]})" for t in TRANSLATED)
+            table.problems.add(place, f"unknown language{english}; allowed here: {allowed}")
+        elif not isinstance(words, dict):
+            table.problems.add(place, f"must be a table, written [{place}]")
+        else:
+            yield tag, Table(table.problems, words, place, what)
+
+
 def check_translations(table: Table, exercise: Exercise) -> tuple[tuple[str, ExerciseText], ...]:
     """The `translations` table of an exercise table, checked against `exercise` (its
     English)."""
-    from library.schema import Table
-
-    raw = table.table("translations")
-    if raw is None:
-        return ()
     found: list[tuple[str, ExerciseText]] = []
-    for tag, words in raw.items():
-        place = f"{table.at('translations')}.{tag}"
-        if tag not in TRANSLATED:
-            english = " (English is the exercise's own text)" if tag == "en" else ""
-            allowed = ", ".join(f"{t} ({SUPPORTED[t]})" for t in TRANSLATED)
-            table.problems.add(place, f"unknown language{english}; allowed here: {allowed}")
-            continue
-        if not isinstance(words, dict):
-            table.problems.add(place, f"must be a table, written [{place}]")
-            continue
-        text = check_text(Table(table.problems, words, place, TEXT_KEYS), exercise, tag)
+    for tag, words in language_tables(table, TEXT_KEYS):
+        text = check_text(words, exercise, tag)
         if text is not None:
             found.append((tag, text))
     return tuple(found)
 
 
+def check_titles(table: Table) -> tuple[tuple[str, str], ...]:
+    """A template's title in other languages: `[translations.es]` with `title` alone."""
+    titles: list[tuple[str, str]] = []
+    for tag, words in language_tables(table, ("title",)):
+        title = words.text("title", 120, required=True)
+        if title is not None:
+            titles.append((tag, title))
+    return tuple(titles)
+
+
 def check_text(table: Table, exercise: Exercise, language: str) -> ExerciseText | None:
+    from library.schema import check_placeholders
+
     before = len(table.problems.problems)
     text = ExerciseText(
         name=table.text("name", 80, required=True) or "",
@@ -56,16 +73,7 @@ def check_text(table: Table, exercise: Exercise, language: str) -> ExerciseText 
         cautions=table.texts("cautions", 12, 300, required=bool(exercise.cautions)),
         dose=check_dose_words(table, exercise),
     )
-    fields: dict[str, tuple[str, ...]] = {
-        "summary": (text.summary,) if text.summary else (),
-        "steps": text.steps,
-        "cues": text.cues,
-        "cautions": text.cautions,
-    }
-    for key, texts in fields.items():
-        for index, one in enumerate(texts):
-            for message in placeholder_problems(one, exercise.sided, language):
-                table.fail(key if key == "summary" else f"{key}[{index + 1}]", message)
+    check_placeholders(table, text, exercise.sided, language)
     return text if len(table.problems.problems) == before else None
 
 
@@ -79,7 +87,11 @@ def check_dose_words(table: Table, exercise: Exercise) -> Dose | None:
         return None
     english = exercise.dose or Dose()
     has = [key for key in DOSE_WORDS if getattr(english, key) is not None]
-    words = Table(table.problems, raw, table.at("dose"), has or ("(none: the dose has no words)",))
+    if not has:
+        kinds = ", ".join(DOSE_WORDS)
+        table.fail("dose", f"the exercise's dose has no words to give ({kinds}); leave it out")
+        return None
+    words = Table(table.problems, raw, table.at("dose"), has)
     values: dict[str, Any] = {}
     for field in DOSE_FIELDS:
         if field.key in has:

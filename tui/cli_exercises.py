@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.dose_text import dose_text
-from library.languages import ENGLISH_NAMES
+from library.languages import english_name
 from library.layers import Library
 from library.model import Exercise
 from library.program_files import dose_pairs, present
@@ -111,7 +111,7 @@ def exercise_lines(exercise: Exercise, library: Library) -> list[str]:
     if exercise.aka:
         lines.append("Also known as: " + ", ".join(exercise.aka))
     for language, words in exercise.translations:
-        lines.append(f"In {ENGLISH_NAMES.get(language, language)}: {words.name}")
+        lines.append(f"In {english_name(language)}: {words.name}")
     facts = [f"Regions: {', '.join(exercise.regions)}", f"Kind: {exercise.kind}"]
     if exercise.position:
         facts.append(f"Position: {exercise.position.replace('-', ' ')}")

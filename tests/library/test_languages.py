@@ -96,6 +96,12 @@ def test_translated_dose_words_are_only_those_the_english_dose_has(tmp_path: Pat
     assert "translations.es.dose.effort: unknown key" in problem
 
 
+def test_translated_dose_words_for_a_dose_with_none_say_to_leave_them_out(tmp_path: Path) -> None:
+    text = spanish().replace('when = "morning"\n', "") + "[exercise.translations.es.dose]\n"
+    (problem,) = library_problems(tmp_path, text)
+    assert problem.startswith("exercise[1].translations.es.dose: the exercise's dose has no words")
+
+
 @pytest.mark.parametrize(
     ("side", "expected"),
     [

@@ -39,14 +39,13 @@ async def export_pdf(app: HepsterApp) -> None:
 
 def english_note(app: HepsterApp) -> str:
     """The exercises that will print in English in a handout in another language, named."""
-    from library.languages import ENGLISH_NAMES, language_of, untranslated
+    from library.languages import english_name, untranslated
 
     program = app.session.program
     missing = untranslated(program, program.language)
     if not missing:
         return ""
-    language = ENGLISH_NAMES[language_of(program.language or "en") or "en"]
-    lines = [f"No {language} text: these print in English:"]
+    lines = [f"No {english_name(program.language)} text: these print in English:"]
     return "\n".join(lines + [f"• {exercise.name}" for exercise in missing])
 
 

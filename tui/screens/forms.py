@@ -194,12 +194,12 @@ def check_own_fields(values: dict[str, str]) -> tuple[dict[str, Any], list[Probl
 
 def language_choice(current: str | None, label: str) -> ComposeResult:
     """A label and a list of the languages a handout can be printed in, on `current`."""
-    from library.languages import ENGLISH_NAMES, SUPPORTED
+    from library.languages import SUPPORTED, english_name
 
-    options = [(f"{SUPPORTED[tag]} ({ENGLISH_NAMES[tag]})", tag) for tag in SUPPORTED]
+    options = [(f"{SUPPORTED[tag]} ({english_name(tag)})", tag) for tag in SUPPORTED]
     options[0] = (SUPPORTED["en"], "en")
     if current is not None and current not in SUPPORTED:  # a region of its own: "es-MX"
-        options.append((f"{current} ({ENGLISH_NAMES[current.split('-')[0]]})", current))
+        options.append((f"{current} ({english_name(current)})", current))
     yield Label(label, classes="field-label", markup=False)
     yield Select(options, value=current or "en", allow_blank=False, id="language", compact=True)
 
