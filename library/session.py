@@ -132,6 +132,8 @@ class Session:
 
     def move_to(self, path: Path | None) -> None:
         """The program's file is `path` from now on: other hepsters can see it is open here."""
+        if path is None and self.path is None:
+            return  # a new program, still without a file (every start without one)
         from library.open_files import mark_closed, mark_open, other_editor
 
         if self.path is not None and self.path != path:
