@@ -325,7 +325,7 @@ class SettingsForm(FormDialog[Settings]):
                     id="paper",
                     compact=True,
                 )
-                yield from language_choice(self.settings.language, "New programs in")
+                yield from language_choice(self.settings.language, "Language")
             yield TickBox(
                 "Large print handouts", self.settings.large_print, id="large_print", compact=True
             )
