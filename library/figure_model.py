@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from library.pickling import by_init
+
 # (joint key, movement) → degrees, e.g. (("near-hip", "flex"), 90). A tuple of pairs rather
 # than a dict so that a figure is hashable and compares equal after a save and a load.
 Angles = tuple[tuple[tuple[str, str], float], ...]
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class Prop:
     """A thing beside, under or in the hands of the figure: a chair, a strap, a wall…
@@ -27,6 +30,7 @@ class Prop:
     size: str | None = None
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One picture of the movement: the joint angles that differ from the figure's pose."""
@@ -36,6 +40,7 @@ class Frame:
     squeeze: str | None = None  # a body point whose muscles tighten: drawn as a burst
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     position: str | None = None  # a position word; the exercise's own when absent

@@ -33,7 +33,8 @@ from library.model import Exercise
 from library.search import SearchIndex
 
 # Bump when Library, Exercise or SearchIndex change shape.
-CACHE_FORMAT = 5  # 3: figures; 4: in chunks, an index of bitmasks; 5: translations
+CACHE_FORMAT = 6  # 3: figures; 4: in chunks, an index of bitmasks; 5: translations;
+# 6: objects pickled as calls (library/pickling.py)
 CHUNK = 500
 CODE = (
     "model.py",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from library.figure_model import Figure
+from library.pickling import by_init
 from library.speech import N_
 
 # An amount that a therapist may give as one number or as a range "8–12": (low, high), low < high.
@@ -30,6 +31,7 @@ def middle(amount: Amount) -> float:
     return (low(amount) + high(amount)) / 2
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class Dose:
     """How much, how often and how hard: the dose table of the README's Files section. Every
@@ -53,6 +55,7 @@ class Dose:
         return all(getattr(self, f.name) is None for f in fields(self))
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class ExerciseText:
     """An exercise's words in one more language than English (`[exercise.translations.es]`):
@@ -73,6 +76,7 @@ class ExerciseText:
 DOSE_WORDS = ("load", "tempo", "effort", "when", "notes")
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class Exercise:
     """One exercise as the library (or a program's embedded copy) defines it."""
@@ -152,6 +156,7 @@ PAIN_LIMIT_RANGE = (0, 10)
 NO_SECTION = N_("More exercises")
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class Item:
     """One exercise in a program, dosed for this patient."""
@@ -163,6 +168,7 @@ class Item:
     dose: Dose | None = None
 
 
+@by_init
 @dataclass(frozen=True, slots=True)
 class Program:
     """A home exercise program: who it is for, who wrote it, and the dosed items in order.

@@ -102,3 +102,25 @@ def test_a_library_of_many_chunks_comes_back_whole_and_in_order(tmp_path: Path) 
             e.id for e in index.search("knee 1000")
         ]
         assert again_index.search("bend number 1003")[0].id == "knee-1003"
+
+
+def test_the_bundled_library_comes_back_from_the_cache_whole(tmp_path: Path) -> None:
+    """Every field of every exercise, its figure and its translations, and where it came from
+    (which equality leaves out): what the app shows and saves is what a fresh read gives."""
+    from library.locations import bundled_library
+
+    folders = [Folder("bundled", bundled_library())]
+    file = tmp_path / "cache.pickle"
+    read, _ = cached_library(folders, file)
+    found = from_cache(folders, file)
+    assert found is not None
+    cached = found[0].exercises
+    assert cached == read.exercises
+    for exercise_id, exercise in read.exercises.items():
+        again = cached[exercise_id]
+        assert (again.layer, again.source, again.written_in) == (
+            exercise.layer,
+            exercise.source,
+            exercise.written_in,
+        )
+        assert again.figure == exercise.figure and again.translations == exercise.translations
