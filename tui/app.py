@@ -94,6 +94,7 @@ class HepsterApp(App[int]):
         self.loading = start_loading(self.program_path, self.autosave_enabled, self.folders)
         # What exists now (modules, and the library when read from the cache) lives as long as
         # the app: out of the collector's sight, it is not walked during the session and at exit.
+        # (The few cycles of garbage left so far, with the collector off, are kept with it.)
         gc.freeze()
         self.keymap, problem = read_keymap()
         if problem is not None:
@@ -115,6 +116,7 @@ class HepsterApp(App[int]):
 
     def on_ready(self) -> None:
         self.painted = True
+        gc.enable()  # `hepster` turned it off while starting (tui/cli.py, run_app)
         if self.exit_when_ready and self.ready:
             self.exit(0)
 
