@@ -1,8 +1,12 @@
-"""Every change a therapist makes to a program, and the undo/redo history those changes build.
+"""Every change a therapist makes to a program.
 
-The app never builds a new Program itself: it hands an edit to `History.do`, so undo and redo
-cover every edit by construction, and the rules (where a new item goes, which section it takes,
-which exercise definitions a program carries) live here, where they are tested without a screen.
+The app never builds a new Program itself: it hands an edit to `History.do` (library/history.py),
+so undo and redo cover every edit by construction, and the rules (where a new item goes, which
+section it takes, which exercise definitions a program carries) live here, where they are tested
+without a screen.
+
+The app imports this module at the first edit, not at start-up: building its dataclasses takes
+some 5 ms, which the first screen does not need.
 """
 
 from __future__ import annotations
@@ -10,15 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
-from library.errors import HepsterError
+from library.errors import EditError
 from library.model import Dose, Exercise, Item, Program
-
-# Enough to undo a whole session's work; the history holds whole programs, which are small.
-HISTORY_LIMIT = 200
-
-
-class EditError(HepsterError, ValueError):
-    """An edit that makes no sense for this program, e.g. an item number that is not there."""
 
 
 @dataclass(frozen=True)
@@ -258,62 +255,3 @@ Edit = (
     | SetInfo
     | UpdateDefinition
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    """One undoable step: the program before it, what it was, and where the cursor was."""
-
-    before: Program
-    label: str
-    focus: int | None
-
-
-@dataclass(frozen=True)
-class History:
-    """The program being edited, with what came before (undo) and after (redo) it.
-
-    An edit that changes nothing is not recorded, so undo never seems to do nothing.
-    """
-
-    present: Program
-    past: tuple[Step, ...] = ()
-    future: tuple[Step, ...] = ()
-    focus: int | None = None
-
-    def do(self, edit: Edit) -> History:
-        """Raises EditError when the edit does not fit the program."""
-        applied = edit.apply(self.present)
-        if applied.program == self.present:
-            return replace(self, focus=applied.focus)
-        step = Step(self.present, edit.label, applied.focus)
-        past = (*self.past, step)[-HISTORY_LIMIT:]
-        return History(applied.program, past, (), applied.focus)
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self.past)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self.future)
-
-    def undo(self) -> History:
-        if not self.past:
-            return self
-        step = self.past[-1]
-        redo = Step(self.present, step.label, step.focus)
-        return History(step.before, self.past[:-1], (redo, *self.future), step.focus)
-
-    def redo(self) -> History:
-        if not self.future:
-            return self
-        step = self.future[0]
-        undo = Step(self.present, step.label, step.focus)
-        return History(step.before, (*self.past, undo), self.future[1:], step.focus)
-
-    def undo_label(self) -> str | None:
-        return self.past[-1].label if self.past else None
-
-    def redo_label(self) -> str | None:
-        return self.future[0].label if self.future else None

@@ -15,6 +15,10 @@ class HepsterError(Exception):
     """Something a person is told; `str(error)` is the message."""
 
 
+class EditError(HepsterError, ValueError):
+    """An edit that makes no sense for this program, e.g. an item number that is not there."""
+
+
 class WriteError(HepsterError):
     """A file could not be written (a full disk, a read-only folder, no permission)."""
 

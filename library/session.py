@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from library.editing import Edit, History
 from library.errors import HepsterError, WriteError
+from library.history import History
 from library.model import Program
 from library.new_program import NEW_TITLE, blank_program, from_template
 
@@ -49,6 +49,7 @@ def stamp(path: Path) -> Stamp | None:
 
 if TYPE_CHECKING:
     from library.autosave import Autosave
+    from library.editing import Edit
     from library.program_files import Lookup
     from library.settings import Settings
 

@@ -77,3 +77,19 @@ def test_an_english_export_reads_no_catalog(tmp_path: Path) -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.stdout.strip().endswith("False"), run.stderr
+
+
+def test_the_first_screen_waits_for_nothing_it_does_not_show() -> None:
+    """Opened as `hepster` opens it, the app is ready without the command line's parser or the
+    program edits (both built at their first use), and with the cycle collector on again after
+    being off while it started (tui/cli.py, run_app)."""
+    code = (
+        "import gc, sys\n"
+        "from tui.cli import run_app\n"
+        "status = run_app(None, exit_when_ready=True, headless=True)\n"
+        "print(sorted({'argparse', 'library.editing'} & set(sys.modules)), gc.isenabled())\n"
+        "sys.exit(status)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["[]", "True"]

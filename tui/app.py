@@ -24,8 +24,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import WorkerState
 
-from library.editing import Edit, EditError
-from library.errors import HepsterError
+from library.errors import EditError, HepsterError
 from library.safe_text import shown
 from library.session import Session
 from tui.commands import COMMANDS
@@ -37,6 +36,7 @@ from tui.screens.main import MainScreen
 from tui.widgets.browser import LibraryBrowser
 
 if TYPE_CHECKING:
+    from library.editing import Edit
     from library.layers import Folder, Library
     from library.search import SearchIndex
 

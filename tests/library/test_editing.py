@@ -9,12 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from library.editing import (
-    HISTORY_LIMIT,
     AddItem,
     DuplicateItem,
     Edit,
     EditError,
-    History,
     MoveItem,
     RemoveItem,
     SetDose,
@@ -24,6 +22,7 @@ from library.editing import (
     UpdateDefinition,
     info_of,
 )
+from library.history import HISTORY_LIMIT, History
 from library.model import Dose, Exercise, Program
 
 

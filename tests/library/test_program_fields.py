@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from library.editing import INFO_FIELDS, History, ProgramInfo, SetInfo, info_of
+from library.editing import INFO_FIELDS, ProgramInfo, SetInfo, info_of
+from library.history import History
 from library.model import PAIN_LIMIT, PAIN_LIMIT_RANGE, Program
 from library.problems import InvalidFile
 from library.program_files import load_program, program_text, save_program

@@ -156,7 +156,8 @@ async def test_work_left_by_a_crash_is_offered_back(in_tmp_folder: Path) -> None
     library = load_library()
     exercise = library.get("childs-pose")
     assert exercise is not None
-    from library.editing import AddItem, History
+    from library.editing import AddItem
+    from library.history import History
 
     lost = History(Program(title="Lost work", patient="Jane")).do(AddItem(exercise)).present
     original = in_tmp_folder / "jane.toml"

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from library.editing import UpdateDefinition
-
 if TYPE_CHECKING:
     from library.model import Exercise
     from tui.app import HepsterApp
@@ -22,6 +20,7 @@ async def clone_exercise(app: HepsterApp) -> None:
 
 
 async def edit_exercise(app: HepsterApp, start: Exercise | None) -> None:
+    from library.editing import UpdateDefinition
     from library.exercise_files import ExerciseFileError, free_id, save_custom_exercise
     from tui.screens.dialogs import Choice, ChoiceScreen
     from tui.screens.exercise import ExerciseForm

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from library.editing import SetInfo
-
 if TYPE_CHECKING:
     from tui.app import HepsterApp
 
 
 async def program_info(app: HepsterApp) -> None:
+    from library.editing import SetInfo
     from tui.screens.forms import InfoForm
 
     info = await app.push_screen_wait(InfoForm(app.session.program, app.session.settings))

@@ -1,10 +1,11 @@
-"""The dialogs about one program item: its dose, its notes and its section."""
+"""The dialogs about one program item: its dose, its notes and its section.
+
+Each imports what it shows, and the edit it makes (library/editing.py), when it is used: none of
+them is needed before the first screen."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from library.editing import AddItem, SetDose, SetNotes, SetSection
 
 if TYPE_CHECKING:
     from library.model import Exercise, Program
@@ -19,6 +20,7 @@ def item_name(program: Program, index: int) -> str:
 
 async def add_on_a_side(app: HepsterApp, exercise: Exercise) -> None:
     """Add an exercise that treats one limb, on the side the therapist names."""
+    from library.editing import AddItem
     from tui.screens.dialogs import Choice, ChoiceScreen
 
     choices = [
@@ -34,6 +36,7 @@ async def add_on_a_side(app: HepsterApp, exercise: Exercise) -> None:
 
 
 async def edit_dose(app: HepsterApp, index: int) -> None:
+    from library.editing import SetDose
     from tui.screens.dose import DoseEditor
 
     program = app.session.program
@@ -50,6 +53,7 @@ async def edit_dose(app: HepsterApp, index: int) -> None:
 
 
 async def edit_notes(app: HepsterApp, index: int) -> None:
+    from library.editing import SetNotes
     from tui.screens.forms import NotesForm
 
     program = app.session.program
@@ -60,6 +64,7 @@ async def edit_notes(app: HepsterApp, index: int) -> None:
 
 
 async def set_section(app: HepsterApp, index: int) -> None:
+    from library.editing import SetSection
     from library.schema import SECTION_LEN
     from tui.screens.dialogs import AskText
 

@@ -21,12 +21,6 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from library.editing import (
-    AddItem,
-    DuplicateItem,
-    MoveItem,
-    RemoveItem,
-)
 from tui.commands import ITEM_ACTIONS, bindings, key_hint, keymap_of
 from tui.flows import items
 from tui.messages import AddRequested, DoseRequested, ExerciseHighlighted, MainScreenMounted
@@ -35,6 +29,7 @@ from tui.widgets.detail import ExerciseDetail
 from tui.widgets.program import LONG_PROGRAM, ProgramList, ProgramPane
 
 if TYPE_CHECKING:
+    from library.editing import AddItem
     from library.model import Exercise, Program
     from tui.app import HepsterApp
 
@@ -212,6 +207,8 @@ class MainScreen(Screen[None]):
             # Rehab of one limb: no default side could be right, so ask.
             self.hepster.dialog(items.add_on_a_side(self.hepster, exercise))
         else:
+            from library.editing import AddItem  # at the first edit (library/editing.py)
+
             self.added(AddItem(exercise))
 
     def added(self, edit: AddItem) -> None:
@@ -232,6 +229,8 @@ class MainScreen(Screen[None]):
         index = self.highlighted_item()
         if index is None:
             return
+        from library.editing import RemoveItem
+
         name = self.item_name(index)
         if self.hepster.edit(RemoveItem(index)):
             undo = key_hint("undo", keymap_of(self))
@@ -240,16 +239,22 @@ class MainScreen(Screen[None]):
     def action_move_up(self) -> None:
         index = self.highlighted_item()
         if index is not None:
+            from library.editing import MoveItem
+
             self.hepster.edit(MoveItem(index, -1))
 
     def action_move_down(self) -> None:
         index = self.highlighted_item()
         if index is not None:
+            from library.editing import MoveItem
+
             self.hepster.edit(MoveItem(index, 1))
 
     def action_duplicate_item(self) -> None:
         index = self.highlighted_item()
         if index is not None:
+            from library.editing import DuplicateItem
+
             self.hepster.edit(DuplicateItem(index))
 
     def action_set_section(self) -> None:
