@@ -38,6 +38,15 @@ PROGRESSION_LEN = 500
 SECTION_LEN = 80  # a heading the items are grouped under
 PERSON_LEN = 120  # a patient's, clinician's or clinic's name
 CONTACT_LEN = 200
+TITLE_LEN = 120  # a program's title, in any language
+# An exercise's words, in English and in each language it is written in
+# (library/translation_schema.py): the same limits, so no translation is cut short.
+NAME_LEN = 80
+AKA_LIMITS = (20, 80)  # at most this many other names, each at most this many characters
+SUMMARY_LEN = 300
+STEPS_LIMITS = (12, 400)
+CUES_LIMITS = (12, 300)
+CAUTIONS_LIMITS = (12, 300)
 # A program's lists for the patient: goals, precautions and its own warning signs.
 GOALS_LIMITS = (20, 200)  # at most this many entries, each at most this many characters
 PRECAUTIONS_LIMITS = (20, 300)
@@ -444,17 +453,17 @@ def check_exercise(
         dose = check_dose(problems, dose_table, table.at("dose"), bool(sided))
     exercise = Exercise(
         id=exercise_id or "",
-        name=table.text("name", 80, required=True) or "",
-        aka=table.texts("aka", 20, 80),
+        name=table.text("name", NAME_LEN, required=True) or "",
+        aka=table.texts("aka", *AKA_LIMITS),
         regions=table.words("regions", REGIONS, required=True),
         kind=table.word("kind", KINDS, required=True) or "",
         position=table.word("position", POSITIONS),
         equipment=table.texts("equipment", 12, 80, shared=True),
         sided=bool(sided),
-        summary=table.text("summary", 300),
-        steps=table.texts("steps", 12, 400, required=True),
-        cues=table.texts("cues", 12, 300),
-        cautions=table.texts("cautions", 12, 300),
+        summary=table.text("summary", SUMMARY_LEN),
+        steps=table.texts("steps", *STEPS_LIMITS, required=True),
+        cues=table.texts("cues", *CUES_LIMITS),
+        cautions=table.texts("cautions", *CAUTIONS_LIMITS),
         image=check_image(table, source.parent, root, image_must_exist),
         video=check_video(table),
         tags=table.texts("tags", 30, 80, shared=True),
@@ -693,7 +702,7 @@ def check_program(
 
         titles = check_titles(document)
     program = Program(
-        title=document.text("title", 120) or "",
+        title=document.text("title", TITLE_LEN) or "",
         patient=document.text("patient", PERSON_LEN),
         clinician=document.text("clinician", PERSON_LEN),
         clinic=document.text("clinic", PERSON_LEN),

@@ -52,28 +52,30 @@ def check_translations(table: Table, exercise: Exercise) -> tuple[tuple[str, Exe
 
 def check_titles(table: Table) -> tuple[tuple[str, str], ...]:
     """A template's title in other languages: `[translations.es]` with `title` alone."""
+    from library.schema import TITLE_LEN
+
     titles: list[tuple[str, str]] = []
     for tag, words in language_tables(table, ("title",)):
-        title = words.text("title", 120, required=True)
+        title = words.text("title", TITLE_LEN, required=True)
         if title is not None:
             titles.append((tag, title))
     return tuple(titles)
 
 
 def check_text(table: Table, exercise: Exercise, language: str) -> ExerciseText | None:
-    from library.schema import check_placeholders
+    from library import schema
 
     before = len(table.problems.problems)
     text = ExerciseText(
-        name=table.text("name", 80, required=True) or "",
-        aka=table.texts("aka", 20, 80),
-        summary=table.text("summary", 300, required=exercise.summary is not None),
-        steps=table.texts("steps", 12, 400, required=True),
-        cues=table.texts("cues", 12, 300, required=bool(exercise.cues)),
-        cautions=table.texts("cautions", 12, 300, required=bool(exercise.cautions)),
+        name=table.text("name", schema.NAME_LEN, required=True) or "",
+        aka=table.texts("aka", *schema.AKA_LIMITS),
+        summary=table.text("summary", schema.SUMMARY_LEN, required=exercise.summary is not None),
+        steps=table.texts("steps", *schema.STEPS_LIMITS, required=True),
+        cues=table.texts("cues", *schema.CUES_LIMITS, required=bool(exercise.cues)),
+        cautions=table.texts("cautions", *schema.CAUTIONS_LIMITS, required=bool(exercise.cautions)),
         dose=check_dose_words(table, exercise),
     )
-    check_placeholders(table, text, exercise.sided, language)
+    schema.check_placeholders(table, text, exercise.sided, language)
     return text if len(table.problems.problems) == before else None
 
 
