@@ -141,6 +141,27 @@ def suggestion(name: str) -> str:
     return f"did you mean '{{{close[0]}}}'? " if close else ""
 
 
+PLACE_HINT = (
+    f"must come after 'your' and before a body part, as in 'your {SIDE} knee' or "
+    f"'your {OTHER_SIDE} hand'"
+)
+
+
+def side_grammar(language: str) -> tuple[re.Pattern[str], str] | None:
+    """Where a language's text puts a side placeholder (a pattern whose last group is the
+    placeholder), and how the file checks say so; None for a language that cannot name one."""
+    if language == "es":
+        from library import side_text_es
+
+        return side_text_es.IN_PLACE, side_text_es.PLACE_HINT
+    return (IN_PLACE, PLACE_HINT) if language == "en" else None
+
+
+def placed(text: str, pattern: re.Pattern[str]) -> set[int]:
+    """Where the placeholders in their place start, by the pattern's last group."""
+    return {match.start(pattern.groups) for match in pattern.finditer(text)}
+
+
 def placeholder_problems(text: str, sided: bool = True, language: str = "en") -> list[str]:
     """What is wrong with the placeholders in one text, each problem with what is allowed;
     empty when nothing is. `sided` is the exercise's own `sided`: only a sided exercise may
@@ -148,12 +169,8 @@ def placeholder_problems(text: str, sided: bool = True, language: str = "en") ->
     if "{" not in text and "}" not in text:
         return []  # most texts: checked at every cold start, thousands of them
     problems: list[str] = []
-    if language == "es":
-        from library import side_text_es
-
-        in_place = {match.start(3) for match in side_text_es.IN_PLACE.finditer(text)}
-    else:
-        in_place = {match.start(2) for match in IN_PLACE.finditer(text)}
+    grammar = side_grammar(language)
+    in_place = set() if grammar is None else placed(text, grammar[0])
     for match in BRACES.finditer(text):
         placeholder = match.group(0)
         if placeholder not in PLACEHOLDERS:
@@ -166,20 +183,13 @@ def placeholder_problems(text: str, sided: bool = True, language: str = "en") ->
                 f"'{placeholder}' names a side, but the exercise is not done one side at a "
                 "time; add sided = true or write the text without it"
             )
-        elif language not in ("en", "es"):
+        elif grammar is None:
             problems.append(
                 f"'{placeholder}': text in this language cannot name a side yet (only English "
                 "and Spanish text can); write the exercise's translation without it"
             )
-        elif match.start() not in in_place and language == "es":
-            from library.side_text_es import PLACE_HINT
-
-            problems.append(f"'{placeholder}' {PLACE_HINT}")
         elif match.start() not in in_place:
-            problems.append(
-                f"'{placeholder}' must come after 'your' and before a body part, as in "
-                f"'your {SIDE} knee' or 'your {OTHER_SIDE} hand'"
-            )
+            problems.append(f"'{placeholder}' {grammar[1]}")
     leftover = BRACES.sub("", text)
     if "{" in leftover or "}" in leftover:
         problems.append(
