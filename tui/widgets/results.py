@@ -279,10 +279,11 @@ class ResultList(ClickToChoose, ScrollView, can_focus=True):
         event.stop()
         offset = event.get_content_offset(self)
         found = None if offset is None else self.row_at(self.scroll_offset.y + offset.y)
-        chosen_before = found is not None and self.pressed_on(found[0])
-        if found is None:
+        row = None if found is None else found[0]
+        chosen_before = self.pressed_on(row)  # asked on every click, so no press is left over
+        if row is None:
             return
-        if found[0] == self.highlighted and chosen_before:
+        if row == self.highlighted and chosen_before:
             self.post_message(self.Chosen())
         else:
-            self.move_to(found[0])
+            self.move_to(row)
