@@ -41,6 +41,15 @@ class Bare(App[None]):
 Bare().run(headless=True)
 """
 
+# hepster, started as `hepster` starts the app (tui/cli.py, `run_app`), reading ahead included;
+# it exits once the first screen shows the library, with no autosave.
+HEPSTER_READY = """
+import sys
+from tui.cli import run_app
+
+sys.exit(run_app(None, exit_when_ready=True, headless=True))
+"""
+
 
 class RunFailed(Exception):
     """A child process that failed; says why in one line, the last its stderr said."""

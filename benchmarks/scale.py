@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from benchmarks.measure import (
     BARE_APP,
+    HEPSTER_READY,
     REPO,
     RunFailed,
     empty_cache,
@@ -94,15 +95,6 @@ PYTHON = sys.executable
 CHILD = (PYTHON, "-m", "benchmarks.scale", "--child")
 CONSOLE_SCRIPT = Path(PYTHON).with_name("hepster")  # what `pip install` put beside python
 HEPSTER = (str(CONSOLE_SCRIPT),) if CONSOLE_SCRIPT.is_file() else (PYTHON, "-m", "tui")
-
-# As `hepster` starts the app (tui/cli.py, `run_app`), reading ahead included; it exits once
-# the first screen shows the library, with no autosave.
-HEPSTER_READY = """
-import sys
-from tui.cli import run_app
-
-sys.exit(run_app(None, exit_when_ready=True, headless=True))
-"""
 
 # The floor of `hepster library --json`: every library file read and printed as JSON.
 READ_ALL_TOML = """
