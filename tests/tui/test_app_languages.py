@@ -6,13 +6,24 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 from tui_helpers import add, running, shown_notice
 
 from library.program_files import load_program
 from library.settings import Settings, load_settings, save_settings
+from tui.app import HepsterApp
 from tui.screens.files import ExportScreen
 from tui.screens.forms import InfoForm, SettingsForm
+
+
+async def choose_language(app: HepsterApp, pilot: Pilot[int], tag: str) -> None:
+    """F2, the language chosen, Ctrl+S: as a therapist sets the handout's language."""
+    await pilot.press("f2")
+    assert isinstance(app.screen, InfoForm)
+    app.screen.query_one("#language", Select).value = tag
+    await pilot.pause()
+    await pilot.press("ctrl+s")
 
 
 async def test_program_info_sets_the_handout_language(in_tmp_folder: Path) -> None:
@@ -40,10 +51,7 @@ async def test_program_info_sets_the_handout_language(in_tmp_folder: Path) -> No
 async def test_the_export_dialog_names_what_will_print_in_english(in_tmp_folder: Path) -> None:
     async with running() as (app, pilot):
         await add(pilot, "childs pose")
-        await pilot.press("f2")
-        app.screen.query_one("#language", Select).value = "fr"
-        await pilot.pause()
-        await pilot.press("ctrl+s")
+        await choose_language(app, pilot, "fr")
         await pilot.press("ctrl+e")
         assert isinstance(app.screen, ExportScreen)
         note = str(app.screen.query_one("#note", Static).render())
@@ -62,10 +70,8 @@ async def test_the_export_dialog_names_what_will_print_in_english(in_tmp_folder:
 async def test_a_spanish_program_has_nothing_to_name_before_export() -> None:
     async with running() as (app, pilot):
         await add(pilot, "childs pose")
-        await pilot.press("f2")
-        app.screen.query_one("#language", Select).value = "es"
-        await pilot.pause()
-        await pilot.press("ctrl+s", "ctrl+e")
+        await choose_language(app, pilot, "es")
+        await pilot.press("ctrl+e")
         assert isinstance(app.screen, ExportScreen)
         assert not app.screen.query("#note")
 
